@@ -1,0 +1,10 @@
+/**
+ * Starts every controller of the simulated control plane and node agents, in a fixed order (the order
+ * the run loop visits their queues, which keeps runs deterministic).
+ */
+import type { ClusterContext, Controller } from '../runtime/controller';
+import { startGarbageCollector } from './garbagecollector/garbageCollector';
+
+export function startControllers(ctx: ClusterContext): Controller[] {
+  return [startGarbageCollector(ctx)];
+}
