@@ -4,7 +4,8 @@
  */
 import type { ClusterContext, Controller } from '../runtime/controller';
 import { startGarbageCollector } from './garbagecollector/garbageCollector';
+import { startEndpointSliceController } from './endpointslice/endpointSliceController';
 
 export function startControllers(ctx: ClusterContext): Controller[] {
-  return [startGarbageCollector(ctx)];
+  return [startGarbageCollector(ctx), startEndpointSliceController(ctx)];
 }
