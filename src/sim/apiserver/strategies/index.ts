@@ -1,15 +1,25 @@
 /**
- * Registers every kind's strategy (defaulting, validation, graceful deletion) with the API server.
+ * Registers every kind's strategy (defaulting, admission, validation, server-set fields, graceful deletion)
+ * with the API server.
  */
 import type { ApiServer } from '../store';
+import { deploymentStrategy, replicaSetStrategy, statefulSetStrategy } from './apps';
+import { configMapStrategy, namespaceStrategy, nodeStrategy, podDisruptionBudgetStrategy } from './other';
 import { podStrategy } from './pod';
+import { serviceStrategy } from './service';
+import { persistentVolumeClaimStrategy, persistentVolumeStrategy, storageClassStrategy } from './storage';
 
 export function registerStrategies(api: ApiServer): void {
   api.registerStrategy('Pod', podStrategy);
-  for (const kind of ['StatefulSet', 'Deployment', 'ReplicaSet', 'PodDisruptionBudget']) {
-    api.registerStrategy(kind, { hasGeneration: true, hasStatusSubresource: true });
-  }
-  for (const kind of ['Service', 'PersistentVolumeClaim', 'PersistentVolume', 'Node', 'Namespace']) {
-    api.registerStrategy(kind, { hasStatusSubresource: true });
-  }
+  api.registerStrategy('StatefulSet', statefulSetStrategy);
+  api.registerStrategy('Deployment', deploymentStrategy);
+  api.registerStrategy('ReplicaSet', replicaSetStrategy);
+  api.registerStrategy('Service', serviceStrategy);
+  api.registerStrategy('PersistentVolumeClaim', persistentVolumeClaimStrategy);
+  api.registerStrategy('PersistentVolume', persistentVolumeStrategy);
+  api.registerStrategy('StorageClass', storageClassStrategy);
+  api.registerStrategy('Namespace', namespaceStrategy);
+  api.registerStrategy('Node', nodeStrategy);
+  api.registerStrategy('PodDisruptionBudget', podDisruptionBudgetStrategy);
+  api.registerStrategy('ConfigMap', configMapStrategy);
 }
