@@ -5,7 +5,8 @@
 import type { ClusterContext, Controller } from '../runtime/controller';
 import { startGarbageCollector } from './garbagecollector/garbageCollector';
 import { startEndpointSliceController } from './endpointslice/endpointSliceController';
+import { startKubelet } from '../kubelet/kubelet';
 
 export function startControllers(ctx: ClusterContext): Controller[] {
-  return [startGarbageCollector(ctx), startEndpointSliceController(ctx)];
+  return [startGarbageCollector(ctx), startEndpointSliceController(ctx), startKubelet(ctx)];
 }

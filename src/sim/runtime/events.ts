@@ -12,6 +12,8 @@ export type EventType = 'Normal' | 'Warning';
 export interface EventSource {
   component: string;
   host?: string;
+  /** The part of the object the event is about, e.g. `spec.containers{nginx}` (involvedObject.fieldPath). */
+  fieldPath?: string;
 }
 
 export class EventRecorder {
@@ -23,7 +25,7 @@ export class EventRecorder {
   /** Records an event about `object`. Never throws: events are best effort, as in Kubernetes. */
   record(object: KubeObject, type: EventType, reason: string, message: string, source: EventSource): void {
     const namespace = object.metadata.namespace ?? 'default';
-    const aggKey = [object.kind, namespace, object.metadata.name, object.metadata.uid, type, reason, message, source.component, source.host ?? ''].join('\u0000');
+    const aggKey = [object.kind, namespace, object.metadata.name, object.metadata.uid, type, reason, message, source.component, source.host ?? '', source.fieldPath ?? ''].join('\u0000');
     const now = this.api.clock.timestamp();
     const existingName = this.aggregate.get(aggKey);
     if (existingName) {
@@ -45,6 +47,7 @@ export class EventRecorder {
         uid: object.metadata.uid,
         apiVersion: object.apiVersion,
         resourceVersion: object.metadata.resourceVersion,
+        ...(source.fieldPath ? { fieldPath: source.fieldPath } : {}),
       },
       reason,
       message,
