@@ -4,23 +4,10 @@
  */
 import type { ClusterContext, Controller } from '../runtime/controller';
 import { startGarbageCollector } from './garbagecollector/garbageCollector';
-import { startReplicaSetController } from './replicaset/replicaSet';
-import { startDeploymentController } from './deployment/deploymentController';
 import { startStatefulSetController } from './statefulset/statefulSet';
 import { startEndpointSliceController } from './endpointslice/endpointSliceController';
-import { startScheduler } from '../scheduler';
-import { startPersistentVolumeController } from './persistentvolume/pvController';
-import { startProvisioner } from './persistentvolume/provisioner';
-import { startPvcProtectionController } from './persistentvolume/pvcProtection';
-import { startAttachDetachController } from './attachdetach/attachDetachController';
 import { startKubelet } from '../kubelet/kubelet';
 
 export function startControllers(ctx: ClusterContext): Controller[] {
-  return [startGarbageCollector(ctx), startReplicaSetController(ctx), startDeploymentController(ctx), startStatefulSetController(ctx), startEndpointSliceController(ctx),
-    startScheduler(ctx),
-    startPersistentVolumeController(ctx),
-    startProvisioner(ctx),
-    startPvcProtectionController(ctx),
-    startAttachDetachController(ctx),
-    startKubelet(ctx)];
+  return [startGarbageCollector(ctx), startStatefulSetController(ctx), startEndpointSliceController(ctx), startKubelet(ctx)];
 }
