@@ -1,0 +1,36 @@
+/**
+ * The kubectl command table. Updates, node operations and rollouts slot in here as further entries.
+ */
+import type { KubectlCommand } from '../context';
+import { annotateCommand, labelCommand } from './label';
+import { applyCommand } from './apply';
+import { createCommand } from './create';
+import { deleteCommand } from './delete';
+import { describeCommand } from './describe';
+import { execCommand } from './exec';
+import { getCommand } from './get';
+import { logsCommand } from './logs';
+import { apiResourcesCommand, clusterInfoCommand, versionCommand } from './misc';
+import { patchCommand } from './patch';
+import { runCommand } from './run';
+import { scaleCommand } from './scale';
+import { waitCommand } from './wait';
+
+export const commands: KubectlCommand[] = [
+  getCommand,
+  describeCommand,
+  applyCommand,
+  createCommand,
+  deleteCommand,
+  scaleCommand,
+  patchCommand,
+  labelCommand,
+  annotateCommand,
+  waitCommand,
+  execCommand,
+  runCommand,
+  logsCommand,
+  versionCommand,
+  apiResourcesCommand,
+  clusterInfoCommand,
+];

@@ -1,0 +1,136 @@
+/**
+ * Manifest files bundled with the playground, so `kubectl apply -f web.yaml` and the official example URLs
+ * (https://k8s.io/examples/...) work with no network. Contents follow the kubernetes/website examples.
+ */
+
+const WEB_SERVICE = `apiVersion: v1
+kind: Service
+metadata:
+  name: nginx
+  labels:
+    app: nginx
+spec:
+  ports:
+  - port: 80
+    name: web
+  clusterIP: None
+  selector:
+    app: nginx
+`;
+
+function webStatefulSet(parallel: boolean): string {
+  return `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: web
+spec:
+  serviceName: "nginx"
+${parallel ? '  podManagementPolicy: "Parallel"\n' : ''}  replicas: 2
+  selector:
+    matchLabels:
+      app: nginx
+  template:
+    metadata:
+      labels:
+        app: nginx
+    spec:
+      containers:
+      - name: nginx
+        image: registry.k8s.io/nginx-slim:0.21
+        ports:
+        - containerPort: 80
+          name: web
+        volumeMounts:
+        - name: www
+          mountPath: /usr/share/nginx/html
+  volumeClaimTemplates:
+  - metadata:
+      name: www
+    spec:
+      accessModes: [ "ReadWriteOnce" ]
+      resources:
+        requests:
+          storage: 1Gi
+`;
+}
+
+const MYSQL = `# A MySQL StatefulSet with its headless Service: one pod per ordinal, a volume per pod.
+# Kubernetes gives each pod its own volume; it never copies data between them.
+apiVersion: v1
+kind: Service
+metadata:
+  name: mysql
+  labels:
+    app: mysql
+spec:
+  ports:
+  - name: mysql
+    port: 3306
+  clusterIP: None
+  selector:
+    app: mysql
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: mysql
+spec:
+  serviceName: mysql
+  replicas: 3
+  selector:
+    matchLabels:
+      app: mysql
+  template:
+    metadata:
+      labels:
+        app: mysql
+    spec:
+      containers:
+      - name: mysql
+        image: mysql:8.0
+        env:
+        - name: MYSQL_ALLOW_EMPTY_PASSWORD
+          value: "1"
+        ports:
+        - name: mysql
+          containerPort: 3306
+        volumeMounts:
+        - name: data
+          mountPath: /var/lib/mysql
+  volumeClaimTemplates:
+  - metadata:
+      name: data
+    spec:
+      accessModes: ["ReadWriteOnce"]
+      resources:
+        requests:
+          storage: 10Gi
+`;
+
+/** Bundled files by the names and URLs that reach them. */
+const FILES: { names: string[]; content: string }[] = [
+  {
+    names: ['web.yaml', 'https://k8s.io/examples/application/web/web.yaml', 'https://kubernetes.io/examples/application/web/web.yaml'],
+    content: `${WEB_SERVICE}---\n${webStatefulSet(false)}`,
+  },
+  {
+    names: [
+      'web-parallel.yaml',
+      'https://k8s.io/examples/application/web/web-parallel.yaml',
+      'https://kubernetes.io/examples/application/web/web-parallel.yaml',
+    ],
+    content: `${WEB_SERVICE}---\n${webStatefulSet(true)}`,
+  },
+  { names: ['mysql.yaml'], content: MYSQL },
+];
+
+/** The bundled file for a name or URL, or undefined. */
+export function bundledFile(nameOrUrl: string): string | undefined {
+  const normalized = nameOrUrl.replace(/^\.\//, '').replace(/^http:\/\//, 'https://');
+  return FILES.find((f) => f.names.includes(normalized))?.content;
+}
+
+/** The short names of every bundled file (for completion and error hints). */
+export function bundledFileNames(): string[] {
+  return FILES.map((f) => f.names[0]!);
+}
