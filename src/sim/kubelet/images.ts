@@ -105,7 +105,7 @@ export function imageSizeFor(image: string): number {
   const ref = parseImageReference(image);
   const known = KNOWN_SIZES[`${ref.domain}/${ref.path}`];
   const h = fnv32(containerImageRef(image), 7);
-  return known !== undefined ? known + (ref.tag && ref.tag !== 'latest' ? h % 400_000 : 0) : 20_000_000 + (h % 80_000_000);
+  return known ?? 20_000_000 + (h % 80_000_000);
 }
 
 /** True for nginx-family images, whose root filesystem has the welcome page. */

@@ -123,7 +123,7 @@ function startContainer(env: KubeletEnv, kl: NodeKubelet, work: PodWork, spec: C
     c.startedAtMs = ctx.clock.now();
     const program = containerProgram(spec);
     if (program.exitsAfterMs !== undefined) work.exitAt.set(spec.name, ctx.clock.now() + program.exitsAfterMs);
-    else work.readyAt.set(spec.name, ctx.clock.now() + readinessDelayMs(ctx, spec));
+    work.readyAt.set(spec.name, ctx.clock.now() + readinessDelayMs(ctx, spec));
     armContainerTimers(env, work, spec.name);
     env.enqueue(work.key);
   });
@@ -161,7 +161,8 @@ function ensureImageAndStart(env: KubeletEnv, kl: NodeKubelet, work: PodWork, sp
   const backOffKey = `${work.uid}_${image}`;
   const now = ctx.clock.now();
   if (kl.imageBackOff.isInBackOffSinceUpdate(backOffKey, now)) {
-    if (c.waitingReason !== 'ImagePullBackOff') {
+    const showingPullError = c.waitingReason === 'ErrImagePull' && now < (c.errImagePullUntilMs ?? 0);
+    if (c.waitingReason !== 'ImagePullBackOff' && !showingPullError) {
       env.event(pod, kl.nodeName, 'Normal', 'BackOff', `Back-off pulling image "${image}"`, spec.name);
       env.event(pod, kl.nodeName, 'Warning', 'Failed', 'Error: ImagePullBackOff', spec.name);
       c.waitingReason = 'ImagePullBackOff';
@@ -188,7 +189,9 @@ function ensureImageAndStart(env: KubeletEnv, kl: NodeKubelet, work: PodWork, sp
       c.waitingReason = 'ErrImagePull';
       c.waitingMessage = err;
       // The status update wakes the pod worker again, which then finds the image in back-off.
-      work.timers.push(ctx.clock.after(jittered(ctx, 1000), `kubelet resync ${work.key}`, () => env.enqueue(work.key)));
+      const resyncMs = jittered(ctx, 1000);
+      c.errImagePullUntilMs = ctx.clock.now() + resyncMs;
+      work.timers.push(ctx.clock.after(resyncMs, `kubelet resync ${work.key}`, () => env.enqueue(work.key)));
       env.enqueue(work.key);
       return;
     }

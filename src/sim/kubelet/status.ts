@@ -26,6 +26,8 @@ export interface ContainerRuntime {
   restartCount: number;
   /** True once a container of this name has been created (the status then reports the runtime's image). */
   hasRun: boolean;
+  /** After a failed pull, ErrImagePull shows until the next pod sync (simulated ms). */
+  errImagePullUntilMs?: number;
 }
 
 /** What the kubelet knows about one pod on its node. */
