@@ -7,7 +7,7 @@
  * (ls -l shows root and the current time).
  */
 import { SIM_EPOCH_MS } from '../runtime/clock';
-import { resolvePath } from './fs';
+import { resolvePath } from './containerFs';
 import type { CommandCall, CommandFn } from './interpreter';
 import { runScript } from './interpreter';
 import { NET_COMMANDS } from './net';

@@ -10,7 +10,7 @@ import type { Pod, Service } from '../api/core';
 import type { EndpointSlice } from '../api/other';
 import { resolve } from '../dns/resolver';
 import { isIPv4 } from '../dns/names';
-import { ContainerFs, resolvePath } from './fs';
+import { ContainerFs, resolvePath } from './containerFs';
 import { NGINX_VERSION, imageProfile, nginxErrorPage } from './images';
 import type { Session } from './session';
 

@@ -7,7 +7,7 @@
  * globbing expands `*` and `?` in the last path component only.
  */
 import { COMMANDS } from './commands';
-import { resolvePath } from './fs';
+import { resolvePath } from './containerFs';
 import type { AndOrList, SimpleCommand, SyntaxError, Word } from './parser';
 import { parse } from './parser';
 import type { Session, Sink } from './session';

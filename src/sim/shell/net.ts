@@ -10,7 +10,7 @@ import { KUBE_DNS_IP } from '../scenarios/bootstrap';
 import { isIPv4, reverseName } from '../dns/names';
 import { resolve, reverseLookup } from '../dns/resolver';
 import { SIM_EPOCH_MS } from '../runtime/clock';
-import { resolvePath } from './fs';
+import { resolvePath } from './containerFs';
 import { connect, lookupHost, parseUrl, serveHttp } from './http';
 import type { HttpResponse } from './http';
 import type { CommandCall, CommandFn } from './interpreter';

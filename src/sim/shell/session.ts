@@ -11,7 +11,7 @@ import type { Container, Pod, Service } from '../api/core';
 import type { ClusterContext } from '../runtime/controller';
 import { CLUSTER_DOMAIN, KUBE_DNS_IP } from '../scenarios/bootstrap';
 import { searchDomains } from '../dns/names';
-import { ContainerFs } from './fs';
+import { ContainerFs } from './containerFs';
 import type { ImageProfile } from './images';
 import { NGINX_VERSION, imageProfile } from './images';
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Pod } from '../../../src/sim/api/core';
 import type { EndpointSlice } from '../../../src/sim/api/other';
 import { harness, makePod, makeService, setPodStatus, setReady, statefulSetBasics } from './fixtures';
 import type { Harness } from './fixtures';
@@ -69,7 +70,7 @@ describe('EndpointSlice controller', () => {
     makeService(h, 'nginx');
     makePod(h, 'pending');
     makePod(h, 'done', { ip: '10.244.1.9' });
-    h.api.mutate('Pod', 'default', 'done', (p: { status: { phase: string } }) => void (p.status.phase = 'Succeeded'), { subresource: 'status' });
+    h.api.mutate<Pod>('Pod', 'default', 'done', (p) => void (p.status.phase = 'Succeeded'), { subresource: 'status' });
     h.settle();
     expect(only(h, 'nginx').endpoints).toEqual([]);
   });
@@ -117,7 +118,7 @@ describe('EndpointSlice controller', () => {
     makeService(h, 'manual', { selector: null, clusterIP: '10.96.100.2' });
     makePod(h, 'web-0', { ip: '10.244.1.6' });
     expect(only(h, 'nginx').endpoints).toHaveLength(1);
-    h.api.mutate('Pod', 'default', 'web-0', (p: { metadata: { labels?: Record<string, string> } }) => void (p.metadata.labels = { app: 'other' }));
+    h.api.mutate<Pod>('Pod', 'default', 'web-0', (p) => void (p.metadata.labels = { app: 'other' }));
     h.settle();
     expect(only(h, 'nginx').endpoints).toEqual([]);
     expect(slicesOf(h, 'manual')).toEqual([]);

@@ -132,6 +132,7 @@ export class ContainerFs {
     const names = new Set<string>();
     let exists = path === '/';
     const addUnder = (full: string) => {
+      if (full === path) exists = true;
       if (!full.startsWith(dir + '/')) return;
       exists = true;
       const first = full.slice(dir.length + 1).split('/')[0];
