@@ -300,6 +300,19 @@ function headTail(pick: (lines: string[], n: number) => string[]): CommandFn {
   };
 }
 
+const sort: CommandFn = (call) => {
+  const { opts, rest } = flags(call.args);
+  const text = rest.length ? call.session.fs.read(resolvePath(call.session.cwd, rest[0]!)) : call.stdin;
+  if (text === undefined) {
+    missing(call, rest[0]!);
+    return 2;
+  }
+  const lines = splitLines(text).sort((a, b) => (opts.has('n') ? parseFloat(a) - parseFloat(b) || (a < b ? -1 : a > b ? 1 : 0) : a < b ? -1 : a > b ? 1 : 0));
+  if (opts.has('r')) lines.reverse();
+  call.out(lines.map((l) => l + '\n').join(''));
+  return 0;
+};
+
 const wc: CommandFn = (call) => {
   const { opts, rest } = flags(call.args);
   const text = rest.length ? call.session.fs.read(resolvePath(call.session.cwd, rest[0]!)) : call.stdin;
@@ -393,6 +406,7 @@ export const COMMANDS: Record<string, CommandFn> = {
   head: headTail((lines, n) => lines.slice(0, n)),
   tail: headTail((lines, n) => (n === 0 ? [] : lines.slice(-n))),
   wc,
+  sort,
   cd,
   exit,
   export: exportCmd,
@@ -410,6 +424,10 @@ export const COMMANDS: Record<string, CommandFn> = {
   id: simple(() => 'uid=0(root) gid=0(root) groups=0(root)\n'),
   whoami: simple(() => 'root\n'),
   uname: simple((call) => (call.args.includes('-a') ? `Linux ${call.session.hostname()} 6.1.0-28-amd64 #1 SMP PREEMPT_DYNAMIC Debian 6.1.119-1 (2024-11-22) x86_64 GNU/Linux\n` : 'Linux\n')),
-  ps: simple(() => 'PID   USER     TIME  COMMAND\n    1 root      0:00 sleep 3600\n'),
+  ps: simple((call) => {
+    const c = call.session.container;
+    const main = [...(c.command ?? []), ...(c.args ?? [])].join(' ') || 'sh';
+    return `PID   USER     TIME  COMMAND\n    1 root      0:00 ${main}\n`;
+  }),
   ...NET_COMMANDS,
 };

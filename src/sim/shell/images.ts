@@ -24,7 +24,7 @@ export interface ImageProfile {
   files: Readonly<Record<string, string>>;
 }
 
-const CORE = ['cat', 'echo', 'ls', 'rm', 'mkdir', 'touch', 'sleep', 'date', 'env', 'hostname', 'grep', 'head', 'tail', 'wc', 'printenv', 'pwd', 'true', 'false', 'id', 'whoami', 'uname'];
+const CORE = ['cat', 'echo', 'ls', 'rm', 'mkdir', 'touch', 'sleep', 'date', 'env', 'hostname', 'grep', 'head', 'tail', 'wc', 'printenv', 'sort', 'pwd', 'true', 'false', 'id', 'whoami', 'uname'];
 const BUSYBOX_TOOLS = new Set([...CORE, 'sh', 'wget', 'nslookup', 'ping', 'ps']);
 const DEBIAN_TOOLS = new Set([...CORE, 'sh', 'bash', 'curl']);
 const GENERIC_TOOLS = new Set([...CORE, 'sh', 'bash', 'curl', 'nslookup', 'ping', 'wget']);

@@ -293,3 +293,19 @@ describe('PodShell', () => {
     expect(shell.exitCode).toBe(137);
   });
 });
+
+describe('text tools', () => {
+  const h = harness();
+  statefulSetBasics(h);
+  const web0 = h.api.get<Pod>('Pod', 'default', 'web-0')!;
+  it.each([
+    ["printf_missing; echo 'b\na\nc' | sort", 'a\nb\nc\n'],
+    ["echo 'b\na\nc' | sort -r | head -n 2", 'c\nb\n'],
+    ['env | grep -c ^HOSTNAME=', '1\n'],
+    ['env | grep KUBERNETES_SERVICE_HOST', 'KUBERNETES_SERVICE_HOST=10.96.0.1\n'],
+    ["echo 'x y z' | wc -w", '3\n'],
+    ["echo 'one\ntwo\nthree' | tail -n 1", 'three\n'],
+  ])('%s', (script, expected) => {
+    expect(sh(h, web0, script).stdout).toBe(expected);
+  });
+});

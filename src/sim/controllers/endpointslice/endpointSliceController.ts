@@ -43,6 +43,9 @@ export function startEndpointSliceController(ctx: ClusterContext): Controller {
     }
   });
 
+  // The informers' initial list: Services that existed before the controller started.
+  for (const service of api.list<Service>('Service')) queue.add(keyOf(service.metadata));
+
   return {
     name: ENDPOINTSLICE_CONTROLLER,
     queue,
