@@ -20,7 +20,11 @@ export function searchDomains(namespace: string, clusterDomain = CLUSTER_DOMAIN)
  * dot) only as is; a name with at least `ndots` dots as is first, then with each search domain; otherwise
  * each search domain first, then as is.
  */
-export function candidateNames(name: string, namespace: string | undefined, clusterDomain = CLUSTER_DOMAIN): string[] {
+export function candidateNames(
+  name: string,
+  namespace: string | undefined,
+  clusterDomain = CLUSTER_DOMAIN,
+): string[] {
   const lower = name.toLowerCase();
   if (lower.endsWith('.')) return [lower.slice(0, -1)];
   if (namespace === undefined) return [lower];
@@ -71,9 +75,16 @@ export function parseName(fqdn: string, clusterDomain = CLUSTER_DOMAIN): ParsedN
   }
   if (kind !== 'svc') return { form: 'other' };
   if (labels.length === 2) return { form: 'service', service: labels[0]!, namespace: labels[1]! };
-  if (labels.length === 3) return { form: 'endpoint', endpoint: labels[0]!, service: labels[1]!, namespace: labels[2]! };
+  if (labels.length === 3)
+    return { form: 'endpoint', endpoint: labels[0]!, service: labels[1]!, namespace: labels[2]! };
   if (labels.length === 4 && labels[0]!.startsWith('_') && labels[1]!.startsWith('_')) {
-    return { form: 'srv', port: labels[0]!.slice(1), protocol: labels[1]!.slice(1), service: labels[2]!, namespace: labels[3]! };
+    return {
+      form: 'srv',
+      port: labels[0]!.slice(1),
+      protocol: labels[1]!.slice(1),
+      service: labels[2]!,
+      namespace: labels[3]!,
+    };
   }
   return { form: 'other' };
 }

@@ -49,7 +49,10 @@ const LABEL_SERVICE_NAME = 'kubernetes.io/service-name';
 export function resolve(api: ApiServer, query: string, options: DnsOptions = {}): DnsAnswer {
   const type = options.type ?? 'A';
   const domain = options.clusterDomain ?? CLUSTER_DOMAIN;
-  const names = type === 'PTR' ? [query.toLowerCase().replace(/\.$/, '')] : candidateNames(query, options.namespace, domain);
+  const names =
+    type === 'PTR'
+      ? [query.toLowerCase().replace(/\.$/, '')]
+      : candidateNames(query, options.namespace, domain);
   let last = names[names.length - 1] ?? query;
   for (const name of names) {
     last = name;
@@ -61,14 +64,18 @@ export function resolve(api: ApiServer, query: string, options: DnsOptions = {})
 
 /** The names that point back at `ip` (PTR), or [] when none: Service cluster IPs, then endpoint addresses. */
 export function reverseLookup(api: ApiServer, ip: string, clusterDomain = CLUSTER_DOMAIN): string[] {
-  const services = api.list<Service>('Service').filter((s) => s.spec.clusterIP === ip || (s.spec.clusterIPs ?? []).includes(ip));
-  if (services.length) return services.map((s) => `${s.metadata.name}.${s.metadata.namespace}.svc.${clusterDomain}`);
+  const services = api
+    .list<Service>('Service')
+    .filter((s) => s.spec.clusterIP === ip || (s.spec.clusterIPs ?? []).includes(ip));
+  if (services.length)
+    return services.map((s) => `${s.metadata.name}.${s.metadata.namespace}.svc.${clusterDomain}`);
   const out: string[] = [];
   for (const slice of api.list<EndpointSlice>('EndpointSlice')) {
     const service = slice.metadata.labels?.[LABEL_SERVICE_NAME];
     if (!service) continue;
     for (const ep of readyEndpoints(slice)) {
-      if (ep.addresses.includes(ip)) out.push(`${endpointHostname(ep, ip)}.${service}.${slice.metadata.namespace}.svc.${clusterDomain}`);
+      if (ep.addresses.includes(ip))
+        out.push(`${endpointHostname(ep, ip)}.${service}.${slice.metadata.namespace}.svc.${clusterDomain}`);
     }
   }
   return [...new Set(out)];
@@ -95,7 +102,11 @@ function lookup(api: ApiServer, name: string, type: RecordType, domain: string):
   const endpoints = serviceEndpoints(api, service);
 
   if (parsed.form === 'service' && type === 'A') {
-    answer.a = headless ? unique(endpoints.map((e) => e.ip)) : service.spec.clusterIP ? [service.spec.clusterIP] : [];
+    answer.a = headless
+      ? unique(endpoints.map((e) => e.ip))
+      : service.spec.clusterIP
+        ? [service.spec.clusterIP]
+        : [];
   } else if (parsed.form === 'endpoint' && type === 'A') {
     answer.a = unique(endpoints.filter((e) => e.hostname === parsed.endpoint).map((e) => e.ip));
   } else if (parsed.form === 'srv' && type === 'SRV') {
@@ -115,8 +126,13 @@ interface ReadyAddress {
 function serviceEndpoints(api: ApiServer, service: Service): ReadyAddress[] {
   const out: ReadyAddress[] = [];
   for (const slice of api.list<EndpointSlice>('EndpointSlice', service.metadata.namespace)) {
-    if (slice.metadata.labels?.[LABEL_SERVICE_NAME] !== service.metadata.name || slice.addressType !== 'IPv4') continue;
-    const ports = (slice.ports ?? []).map((p) => ({ name: p.name ?? '', protocol: p.protocol ?? 'TCP', port: p.port ?? 0 }));
+    if (slice.metadata.labels?.[LABEL_SERVICE_NAME] !== service.metadata.name || slice.addressType !== 'IPv4')
+      continue;
+    const ports = (slice.ports ?? []).map((p) => ({
+      name: p.name ?? '',
+      protocol: p.protocol ?? 'TCP',
+      port: p.port ?? 0,
+    }));
     for (const ep of readyEndpoints(slice)) {
       for (const ip of ep.addresses) out.push({ ip, hostname: endpointHostname(ep, ip), ports });
     }
@@ -133,14 +149,24 @@ function endpointHostname(ep: Endpoint, ip: string): string {
   return ep.hostname || dashedIP(ip);
 }
 
-function srvRecords(service: Service, endpoints: ReadyAddress[], portName: string, protocol: string, fqdn: string): SrvRecord[] {
+function srvRecords(
+  service: Service,
+  endpoints: ReadyAddress[],
+  portName: string,
+  protocol: string,
+  fqdn: string,
+): SrvRecord[] {
   const proto = protocol.toUpperCase();
   if (service.spec.clusterIP !== 'None') {
-    const port = (service.spec.ports ?? []).find((p) => p.name === portName && (p.protocol ?? 'TCP') === proto);
+    const port = (service.spec.ports ?? []).find(
+      (p) => p.name === portName && (p.protocol ?? 'TCP') === proto,
+    );
     return port ? [{ priority: 0, weight: 100, port: port.port, target: fqdn }] : [];
   }
   const matches = endpoints.flatMap((e) =>
-    e.ports.filter((p) => p.name === portName && p.protocol === proto).map((p) => ({ port: p.port, target: `${e.hostname}.${fqdn}` })),
+    e.ports
+      .filter((p) => p.name === portName && p.protocol === proto)
+      .map((p) => ({ port: p.port, target: `${e.hostname}.${fqdn}` })),
   );
   const weight = matches.length ? Math.floor(100 / matches.length) : 0;
   return matches.map((m) => ({ priority: 0, weight, port: m.port, target: m.target }));

@@ -11,27 +11,8 @@ import { resolvePath } from './containerFs';
 import type { CommandCall, CommandFn } from './interpreter';
 import { runScript } from './interpreter';
 import { NET_COMMANDS } from './net';
-
-function isBusybox(call: CommandCall): boolean {
-  return call.session.profile.flavour === 'ash';
-}
-
-/** `cat: can't open 'x': No such file or directory` (busybox) or `cat: x: No such file or directory`. */
-function missing(call: CommandCall, name: string, verb = "can't open"): void {
-  call.err(isBusybox(call) ? `${call.name}: ${verb} '${name}': No such file or directory\n` : `${call.name}: ${name}: No such file or directory\n`);
-}
-
-function flags(args: string[]): { opts: Set<string>; rest: string[] } {
-  const opts = new Set<string>();
-  const rest: string[] = [];
-  let done = false;
-  for (const a of args) {
-    if (!done && a === '--') done = true;
-    else if (!done && a.startsWith('-') && a.length > 1 && !/^-\d+$/.test(a)) for (const ch of a.slice(1)) opts.add(ch);
-    else rest.push(a);
-  }
-  return { opts, rest };
-}
+import { grep, headTail, sort, wc } from './textTools';
+import { flags, isBusybox, missing } from './toolArgs';
 
 const echo: CommandFn = (call) => {
   let args = call.args;
@@ -83,7 +64,11 @@ const ls: CommandFn = (call) => {
     else {
       const children = fs.children(path);
       if (!children) {
-        call.err(isBusybox(call) ? `ls: ${t}: No such file or directory\n` : `ls: cannot access '${t}': No such file or directory\n`);
+        call.err(
+          isBusybox(call)
+            ? `ls: ${t}: No such file or directory\n`
+            : `ls: cannot access '${t}': No such file or directory\n`,
+        );
         status = isBusybox(call) ? 1 : 2;
         continue;
       }
@@ -91,7 +76,11 @@ const ls: CommandFn = (call) => {
     }
     const header = targets.length > 1 && !fs.isFile(path) ? `${t}:\n` : '';
     const dir = fs.isFile(path) ? undefined : path;
-    const body = opts.has('l') ? longListing(call, dir, names) : opts.has('1') ? names.map((n) => n + '\n').join('') : columns(call, names);
+    const body = opts.has('l')
+      ? longListing(call, dir, names)
+      : opts.has('1')
+        ? names.map((n) => n + '\n').join('')
+        : columns(call, names);
     blocks.push(header + body);
   }
   call.out(blocks.join('\n'));
@@ -102,7 +91,8 @@ function columns(call: CommandCall, names: string[]): string {
   if (!names.length) return '';
   if (isBusybox(call)) {
     const width = Math.max(...names.map((n) => n.length)) + 2;
-    if (width * names.length <= 80) return names.map((n, i) => (i === names.length - 1 ? n : n.padEnd(width))).join('') + '\n';
+    if (width * names.length <= 80)
+      return names.map((n, i) => (i === names.length - 1 ? n : n.padEnd(width))).join('') + '\n';
     return names.join('\n') + '\n';
   }
   const line = names.join('  ');
@@ -139,7 +129,9 @@ function lsTime(ms: number): string {
 /** `Thu Jan  1 09:00:00 UTC 2026`, the format of `date` in busybox and coreutils. */
 export function dateString(ms: number): string {
   const d = new Date(SIM_EPOCH_MS + ms);
-  const t = [d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
+  const t = [d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds()]
+    .map((n) => String(n).padStart(2, '0'))
+    .join(':');
   return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2)} ${t} UTC ${d.getUTCFullYear()}`;
 }
 
@@ -153,11 +145,17 @@ const rm: CommandFn = (call) => {
     else if (fs.isDir(path)) {
       if (opts.has('r') || opts.has('R')) fs.remove(path);
       else {
-        call.err(isBusybox(call) ? `rm: '${f}' is a directory\n` : `rm: cannot remove '${f}': Is a directory\n`);
+        call.err(
+          isBusybox(call) ? `rm: '${f}' is a directory\n` : `rm: cannot remove '${f}': Is a directory\n`,
+        );
         status = 1;
       }
     } else if (!opts.has('f')) {
-      call.err(isBusybox(call) ? `rm: can't remove '${f}': No such file or directory\n` : `rm: cannot remove '${f}': No such file or directory\n`);
+      call.err(
+        isBusybox(call)
+          ? `rm: can't remove '${f}': No such file or directory\n`
+          : `rm: cannot remove '${f}': No such file or directory\n`,
+      );
       status = 1;
     }
   }
@@ -196,7 +194,11 @@ const touch: CommandFn = (call) => {
     if (call.session.fs.isFile(path) || call.session.fs.isDir(path)) continue;
     const parent = path.slice(0, path.lastIndexOf('/')) || '/';
     if (!call.session.fs.isDir(parent)) {
-      call.err(isBusybox(call) ? `touch: ${f}: No such file or directory\n` : `touch: cannot touch '${f}': No such file or directory\n`);
+      call.err(
+        isBusybox(call)
+          ? `touch: ${f}: No such file or directory\n`
+          : `touch: cannot touch '${f}': No such file or directory\n`,
+      );
       status = 1;
       continue;
     }
@@ -236,107 +238,16 @@ const printenv: CommandFn = (call) => {
   return values.every((v) => v !== undefined) ? 0 : 1;
 };
 
-const grep: CommandFn = (call) => {
-  const { opts, rest } = flags(call.args);
-  const [pattern, ...files] = rest;
-  if (pattern === undefined) {
-    call.err(isBusybox(call) ? 'BusyBox v1.36.1 multi-call binary.\n\nUsage: grep [-HhnlLoqvsrRiwFE] [-m N] [-A|B|C N] { PATTERN | -e PATTERN... | -f FILE... } [FILE]...\n' : "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n");
-    return 2;
-  }
-  let re: RegExp;
-  try {
-    re = new RegExp(pattern, opts.has('i') ? 'i' : '');
-  } catch {
-    re = new RegExp(pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), opts.has('i') ? 'i' : '');
-  }
-  const inputs = files.length ? files.map((f) => ({ f, text: call.session.fs.read(resolvePath(call.session.cwd, f)) })) : [{ f: '', text: call.stdin }];
-  let matched = 0;
-  let status = 0;
-  for (const { f, text } of inputs) {
-    if (text === undefined) {
-      call.err(`grep: ${f}: No such file or directory\n`);
-      status = 2;
-      continue;
-    }
-    const lines = splitLines(text).filter((l) => re.test(l) !== opts.has('v'));
-    matched += lines.length;
-    if (opts.has('q')) continue;
-    const prefix = files.length > 1 ? `${f}:` : '';
-    if (opts.has('c')) call.out(`${prefix}${lines.length}\n`);
-    else call.out(lines.map((l) => prefix + l + '\n').join(''));
-  }
-  return status || (matched ? 0 : 1);
-};
-
-function splitLines(text: string): string[] {
-  const lines = text.split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
-  return lines;
-}
-
-function countArg(args: string[]): { n: number; files: string[] } {
-  let n = 10;
-  const files: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '-n') n = Number(args[++i] ?? 10);
-    else if (/^-n\d+$/.test(a)) n = Number(a.slice(2));
-    else if (/^-\d+$/.test(a)) n = Number(a.slice(1));
-    else files.push(a);
-  }
-  return { n, files };
-}
-
-function headTail(pick: (lines: string[], n: number) => string[]): CommandFn {
-  return (call) => {
-    const { n, files } = countArg(call.args);
-    const text = files.length ? call.session.fs.read(resolvePath(call.session.cwd, files[0]!)) : call.stdin;
-    if (text === undefined) {
-      missing(call, files[0]!);
-      return 1;
-    }
-    call.out(pick(splitLines(text), n).map((l) => l + '\n').join(''));
-    return 0;
-  };
-}
-
-const sort: CommandFn = (call) => {
-  const { opts, rest } = flags(call.args);
-  const text = rest.length ? call.session.fs.read(resolvePath(call.session.cwd, rest[0]!)) : call.stdin;
-  if (text === undefined) {
-    missing(call, rest[0]!);
-    return 2;
-  }
-  const lines = splitLines(text).sort((a, b) => (opts.has('n') ? parseFloat(a) - parseFloat(b) || (a < b ? -1 : a > b ? 1 : 0) : a < b ? -1 : a > b ? 1 : 0));
-  if (opts.has('r')) lines.reverse();
-  call.out(lines.map((l) => l + '\n').join(''));
-  return 0;
-};
-
-const wc: CommandFn = (call) => {
-  const { opts, rest } = flags(call.args);
-  const text = rest.length ? call.session.fs.read(resolvePath(call.session.cwd, rest[0]!)) : call.stdin;
-  if (text === undefined) {
-    missing(call, rest[0]!);
-    return 1;
-  }
-  const counts: number[] = [];
-  const all = !opts.has('l') && !opts.has('w') && !opts.has('c');
-  if (all || opts.has('l')) counts.push((text.match(/\n/g) ?? []).length);
-  if (all || opts.has('w')) counts.push(text.split(/\s+/).filter(Boolean).length);
-  if (all || opts.has('c')) counts.push(new TextEncoder().encode(text).length);
-  const width = counts.length > 1 || rest.length ? (isBusybox(call) ? 9 : 1) : 1;
-  const body = counts.map((c) => String(c).padStart(width)).join(isBusybox(call) ? ' ' : ' ');
-  call.out(`${body}${rest.length ? ' ' + rest[0] : ''}\n`);
-  return 0;
-};
-
 const cd: CommandFn = (call) => {
   const target = call.args[0] ?? call.session.vars.get('HOME') ?? '/';
   const path = resolvePath(call.session.cwd, target);
   if (!call.session.fs.isDir(path)) {
     const p = call.session.errorPrefix();
-    call.err(isBusybox(call) ? `${p}cd: can't cd to ${target}: No such file or directory\n` : `${p}cd: can't cd to ${target}\n`);
+    call.err(
+      isBusybox(call)
+        ? `${p}cd: can't cd to ${target}: No such file or directory\n`
+        : `${p}cd: can't cd to ${target}\n`,
+    );
     return isBusybox(call) ? 1 : 2;
   }
   call.session.cwd = path;
@@ -376,20 +287,30 @@ const sh: CommandFn = (call) => {
   } else if (call.args[0] !== undefined) {
     const content = call.session.fs.read(resolvePath(call.session.cwd, call.args[0]));
     if (content === undefined) {
-      call.err(isBusybox(call) ? `sh: can't open '${call.args[0]}': No such file or directory\n` : `sh: 0: cannot open ${call.args[0]}: No such file\n`);
+      call.err(
+        isBusybox(call)
+          ? `sh: can't open '${call.args[0]}': No such file or directory\n`
+          : `sh: 0: cannot open ${call.args[0]}: No such file\n`,
+      );
       return isBusybox(call) ? 2 : 2;
     }
     source = content;
   } else source = call.stdin;
   child.lineNo = 1;
-  const status = runScript(child, source, { stdin: call.args[0] === '-c' ? call.stdin : '', out: call.out, err: call.err });
+  const status = runScript(child, source, {
+    stdin: call.args[0] === '-c' ? call.stdin : '',
+    out: call.out,
+    err: call.err,
+  });
   return child.exitCode ?? status;
 };
 
-const simple = (text: (call: CommandCall) => string, status = 0): CommandFn => (call) => {
-  call.out(text(call));
-  return status;
-};
+const simple =
+  (text: (call: CommandCall) => string, status = 0): CommandFn =>
+  (call) => {
+    call.out(text(call));
+    return status;
+  };
 
 /** Every command by name; which of them an image has is decided by its profile's tools. */
 export const COMMANDS: Record<string, CommandFn> = {
@@ -414,7 +335,10 @@ export const COMMANDS: Record<string, CommandFn> = {
   set: env,
   sh,
   bash: sh,
-  exec: (call) => (call.args.length ? (COMMANDS[call.args[0]!] ?? (() => 127))({ ...call, name: call.args[0]!, args: call.args.slice(1) }) : 0),
+  exec: (call) =>
+    call.args.length
+      ? (COMMANDS[call.args[0]!] ?? (() => 127))({ ...call, name: call.args[0]!, args: call.args.slice(1) })
+      : 0,
   sleep: () => 0,
   date: simple((call) => `${dateString(call.session.ctx.clock.now())}\n`),
   pwd: simple((call) => `${call.session.cwd}\n`),
@@ -423,7 +347,11 @@ export const COMMANDS: Record<string, CommandFn> = {
   ':': () => 0,
   id: simple(() => 'uid=0(root) gid=0(root) groups=0(root)\n'),
   whoami: simple(() => 'root\n'),
-  uname: simple((call) => (call.args.includes('-a') ? `Linux ${call.session.hostname()} 6.1.0-28-amd64 #1 SMP PREEMPT_DYNAMIC Debian 6.1.119-1 (2024-11-22) x86_64 GNU/Linux\n` : 'Linux\n')),
+  uname: simple((call) =>
+    call.args.includes('-a')
+      ? `Linux ${call.session.hostname()} 6.1.0-28-amd64 #1 SMP PREEMPT_DYNAMIC Debian 6.1.119-1 (2024-11-22) x86_64 GNU/Linux\n`
+      : 'Linux\n',
+  ),
   ps: simple((call) => {
     const c = call.session.container;
     const main = [...(c.command ?? []), ...(c.args ?? [])].join(' ') || 'sh';

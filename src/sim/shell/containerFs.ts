@@ -58,7 +58,8 @@ export class ContainerFs {
   locate(path: string): Location {
     for (const mount of this.mounts) {
       if (path === mount.mountPath) return { mount, rel: '' };
-      if (path.startsWith(mount.mountPath + '/')) return { mount, rel: path.slice(mount.mountPath.length + 1) };
+      if (path.startsWith(mount.mountPath + '/'))
+        return { mount, rel: path.slice(mount.mountPath.length + 1) };
     }
     return { mount: undefined, rel: path.replace(/^\/+/, '') };
   }
@@ -70,7 +71,8 @@ export class ContainerFs {
 
   /** The file's content, or undefined when there is no such file. */
   read(path: string): string | undefined {
-    if (this.generated[path] !== undefined && !this.ctx.files.read(this.rootfs, path.slice(1))) return this.generated[path];
+    if (this.generated[path] !== undefined && !this.ctx.files.read(this.rootfs, path.slice(1)))
+      return this.generated[path];
     const { mount, rel } = this.locate(path);
     if (!mount) {
       const written = this.ctx.files.read(this.rootfs, rel);
@@ -103,7 +105,8 @@ export class ContainerFs {
     }
     if (!mount) {
       for (const imagePath of Object.keys(this.image.files)) {
-        if (imagePath === path || imagePath.startsWith(path + '/')) this.ctx.files.write(this.rootfs, whiteoutKey(imagePath.slice(1)), '');
+        if (imagePath === path || imagePath.startsWith(path + '/'))
+          this.ctx.files.write(this.rootfs, whiteoutKey(imagePath.slice(1)), '');
       }
     }
   }
@@ -146,7 +149,8 @@ export class ContainerFs {
     if (BASE_DIRS.some((d) => `/${d}` === path)) exists = true;
     // Image and kubelet files under a mount point are hidden by the mounted volume.
     for (const p of Object.keys(this.generated)) if (!this.locate(p).mount) addUnder(p);
-    for (const p of Object.keys(this.image.files)) if (!this.locate(p).mount && !this.whiteout(p.slice(1))) addUnder(p);
+    for (const p of Object.keys(this.image.files))
+      if (!this.locate(p).mount && !this.whiteout(p.slice(1))) addUnder(p);
     for (const p of this.volumePaths(path)) addUnder(p);
     if (this.isFile(path)) return undefined;
     return exists ? [...names].filter((n) => !n.startsWith('.wh.')).sort() : undefined;
@@ -156,7 +160,8 @@ export class ContainerFs {
   private volumePaths(dir: string): string[] {
     const { mount, rel } = this.locate(dir);
     const base = mount ? mount.mountPath : '';
-    if (mount && 'configMap' in mount.source) return Object.keys(this.configMap(mount.source.configMap)?.data ?? {}).map((k) => `${base}/${k}`);
+    if (mount && 'configMap' in mount.source)
+      return Object.keys(this.configMap(mount.source.configMap)?.data ?? {}).map((k) => `${base}/${k}`);
     const volume = mount && 'volume' in mount.source ? mount.source.volume : this.rootfs;
     const prefix = mount && 'volume' in mount.source ? mount.source.prefix : '';
     const out: string[] = [];
@@ -178,17 +183,36 @@ export class ContainerFs {
     return this.ctx.api.get<ConfigMap>('ConfigMap', this.pod.metadata.namespace, name);
   }
 
-  private mountFor(name: string, mountPath: string, readOnly: boolean, subPath: string | undefined): Mount | undefined {
+  private mountFor(
+    name: string,
+    mountPath: string,
+    readOnly: boolean,
+    subPath: string | undefined,
+  ): Mount | undefined {
     const volume = (this.pod.spec.volumes ?? []).find((v) => v.name === name);
     const path = mountPath.replace(/\/+$/, '') || '/';
     const prefix = subPath ? subPath.replace(/\/+$/, '') + '/' : '';
     if (volume?.persistentVolumeClaim) {
-      const pvc = this.ctx.api.get<PersistentVolumeClaim>('PersistentVolumeClaim', this.pod.metadata.namespace, volume.persistentVolumeClaim.claimName);
+      const pvc = this.ctx.api.get<PersistentVolumeClaim>(
+        'PersistentVolumeClaim',
+        this.pod.metadata.namespace,
+        volume.persistentVolumeClaim.claimName,
+      );
       if (!pvc?.spec.volumeName) return undefined;
-      return { mountPath: path, readOnly: readOnly || !!volume.persistentVolumeClaim.readOnly, source: { volume: pvVolumeId(pvc.spec.volumeName), prefix } };
+      return {
+        mountPath: path,
+        readOnly: readOnly || !!volume.persistentVolumeClaim.readOnly,
+        source: { volume: pvVolumeId(pvc.spec.volumeName), prefix },
+      };
     }
-    if (volume?.emptyDir) return { mountPath: path, readOnly, source: { volume: emptyDirVolumeId(this.pod.metadata.uid, name), prefix } };
-    if (volume?.configMap) return { mountPath: path, readOnly: true, source: { configMap: volume.configMap.name } };
+    if (volume?.emptyDir)
+      return {
+        mountPath: path,
+        readOnly,
+        source: { volume: emptyDirVolumeId(this.pod.metadata.uid, name), prefix },
+      };
+    if (volume?.configMap)
+      return { mountPath: path, readOnly: true, source: { configMap: volume.configMap.name } };
     return undefined;
   }
 }

@@ -48,7 +48,10 @@ export type Connection =
 /** Opens a TCP connection to ip:port from `session`'s pod, following a Service VIP to one endpoint. */
 export function connect(session: Session, ip: string, port: number): Connection {
   const { api, random } = session.ctx;
-  if (ip === '127.0.0.1') return listening(session.pod, port) ? { ok: true, pod: session.pod, ip, port } : { ok: false, reason: 'refused', ip };
+  if (ip === '127.0.0.1')
+    return listening(session.pod, port)
+      ? { ok: true, pod: session.pod, ip, port }
+      : { ok: false, reason: 'refused', ip };
   const service = api.list<Service>('Service').find((s) => s.spec.clusterIP === ip);
   if (service) {
     const servicePort = (service.spec.ports ?? []).find((p) => p.port === port);
@@ -56,9 +59,14 @@ export function connect(session: Session, ip: string, port: number): Connection 
     const targets: { ip: string; port: number }[] = [];
     for (const slice of api.list<EndpointSlice>('EndpointSlice', service.metadata.namespace)) {
       if (slice.metadata.labels?.['kubernetes.io/service-name'] !== service.metadata.name) continue;
-      const ep = (slice.ports ?? []).find((p) => (p.name ?? '') === (servicePort.name ?? '') && (p.protocol ?? 'TCP') === (servicePort.protocol ?? 'TCP'));
+      const ep = (slice.ports ?? []).find(
+        (p) =>
+          (p.name ?? '') === (servicePort.name ?? '') &&
+          (p.protocol ?? 'TCP') === (servicePort.protocol ?? 'TCP'),
+      );
       if (!ep?.port) continue;
-      for (const e of slice.endpoints) if (e.conditions.ready) for (const a of e.addresses) targets.push({ ip: a, port: ep.port });
+      for (const e of slice.endpoints)
+        if (e.conditions.ready) for (const a of e.addresses) targets.push({ ip: a, port: ep.port });
     }
     // kube-proxy rejects connections to a Service with no ready endpoints.
     if (!targets.length) return { ok: false, reason: 'refused', ip };
@@ -97,7 +105,12 @@ export function serveHttp(session: Session, pod: Pod, path: string, dateHeader: 
   const root = '/usr/share/nginx/html';
   const clean = decodeURIComponent(path.split('?')[0] ?? '/');
   const full = resolvePath(root, '.' + clean);
-  const respond = (status: number, reason: string, body: string, extra: [string, string][] = []): HttpResponse => ({
+  const respond = (
+    status: number,
+    reason: string,
+    body: string,
+    extra: [string, string][] = [],
+  ): HttpResponse => ({
     status,
     reason,
     body,

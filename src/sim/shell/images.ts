@@ -24,7 +24,30 @@ export interface ImageProfile {
   files: Readonly<Record<string, string>>;
 }
 
-const CORE = ['cat', 'echo', 'ls', 'rm', 'mkdir', 'touch', 'sleep', 'date', 'env', 'hostname', 'grep', 'head', 'tail', 'wc', 'printenv', 'sort', 'pwd', 'true', 'false', 'id', 'whoami', 'uname'];
+const CORE = [
+  'cat',
+  'echo',
+  'ls',
+  'rm',
+  'mkdir',
+  'touch',
+  'sleep',
+  'date',
+  'env',
+  'hostname',
+  'grep',
+  'head',
+  'tail',
+  'wc',
+  'printenv',
+  'sort',
+  'pwd',
+  'true',
+  'false',
+  'id',
+  'whoami',
+  'uname',
+];
 const BUSYBOX_TOOLS = new Set([...CORE, 'sh', 'wget', 'nslookup', 'ping', 'ps']);
 const DEBIAN_TOOLS = new Set([...CORE, 'sh', 'bash', 'curl']);
 const GENERIC_TOOLS = new Set([...CORE, 'sh', 'bash', 'curl', 'nslookup', 'ping', 'wget']);
@@ -95,13 +118,34 @@ export function imageProfile(image: string): ImageProfile {
   const { name, tag } = splitImage(image);
   const base = name.split('/').pop() ?? name;
   if (base === 'busybox') {
-    return { flavour: 'ash', prompt: '/ # ', tools: BUSYBOX_TOOLS, nslookup: isBusybox128OrOlder(tag) ? 'busybox-1.28' : 'busybox', servesNginx: false, files: {} };
+    return {
+      flavour: 'ash',
+      prompt: '/ # ',
+      tools: BUSYBOX_TOOLS,
+      nslookup: isBusybox128OrOlder(tag) ? 'busybox-1.28' : 'busybox',
+      servesNginx: false,
+      files: {},
+    };
   }
   if (base === 'alpine') {
-    return { flavour: 'ash', prompt: '/ # ', tools: BUSYBOX_TOOLS, nslookup: 'busybox', servesNginx: false, files: {} };
+    return {
+      flavour: 'ash',
+      prompt: '/ # ',
+      tools: BUSYBOX_TOOLS,
+      nslookup: 'busybox',
+      servesNginx: false,
+      files: {},
+    };
   }
   if (base === 'curl' && name.includes('curlimages')) {
-    return { flavour: 'ash', prompt: '~ $ ', tools: new Set([...BUSYBOX_TOOLS, 'curl']), nslookup: 'busybox', servesNginx: false, files: {} };
+    return {
+      flavour: 'ash',
+      prompt: '~ $ ',
+      tools: new Set([...BUSYBOX_TOOLS, 'curl']),
+      nslookup: 'busybox',
+      servesNginx: false,
+      files: {},
+    };
   }
   if (base === 'nginx' || base === 'nginx-slim') {
     const alpine = tag.includes('alpine');
@@ -117,7 +161,14 @@ export function imageProfile(image: string): ImageProfile {
       },
     };
   }
-  return { flavour: 'dash', prompt: '# ', tools: GENERIC_TOOLS, nslookup: 'bind', servesNginx: false, files: {} };
+  return {
+    flavour: 'dash',
+    prompt: '# ',
+    tools: GENERIC_TOOLS,
+    nslookup: 'bind',
+    servesNginx: false,
+    files: {},
+  };
 }
 
 function splitImage(image: string): { name: string; tag: string } {

@@ -29,7 +29,20 @@ export interface CommandCall extends Streams {
 export type CommandFn = (call: CommandCall) => number;
 
 /** Commands the shell itself runs (no executable on PATH). */
-const SHELL_BUILTINS = new Set(['cd', 'exit', 'export', 'unset', 'set', ':', 'true', 'false', 'echo', 'pwd', 'sh', 'exec']);
+const SHELL_BUILTINS = new Set([
+  'cd',
+  'exit',
+  'export',
+  'unset',
+  'set',
+  ':',
+  'true',
+  'false',
+  'echo',
+  'pwd',
+  'sh',
+  'exec',
+]);
 
 /** Parses and runs `source`; returns the status of the last command. Syntax errors go to `err` with status 2. */
 export function runScript(session: Session, source: string, io: Streams): number {
@@ -49,9 +62,15 @@ export function runScript(session: Session, source: string, io: Streams): number
 function syntaxErrorMessage(session: Session, error: SyntaxError): string {
   const dash = session.profile.flavour === 'dash';
   const p = session.errorPrefix();
-  if (error.kind === 'unterminated') return dash ? `${p}Syntax error: Unterminated quoted string` : `${p}syntax error: unterminated quoted string`;
-  if (error.kind === 'eof') return dash ? `${p}Syntax error: end of file unexpected` : `${p}syntax error: unexpected end of file`;
-  return dash ? `${p}Syntax error: "${error.token}" unexpected` : `${p}syntax error: unexpected "${error.token}"`;
+  if (error.kind === 'unterminated')
+    return dash
+      ? `${p}Syntax error: Unterminated quoted string`
+      : `${p}syntax error: unterminated quoted string`;
+  if (error.kind === 'eof')
+    return dash ? `${p}Syntax error: end of file unexpected` : `${p}syntax error: unexpected end of file`;
+  return dash
+    ? `${p}Syntax error: "${error.token}" unexpected`
+    : `${p}syntax error: unexpected "${error.token}"`;
 }
 
 function runAndOr(session: Session, list: AndOrList, io: Streams): void {
@@ -133,7 +152,11 @@ function applyRedirects(session: Session, cmd: SimpleCommand, io: Streams): Stre
     if (r.op === '<') {
       const content = session.fs.read(path);
       if (content === undefined) {
-        io.err(dash ? `${p}cannot open ${name}: No such file\n` : `${p}can't open '${name}': No such file or directory\n`);
+        io.err(
+          dash
+            ? `${p}cannot open ${name}: No such file\n`
+            : `${p}can't open '${name}': No such file or directory\n`,
+        );
         return undefined;
       }
       streams.stdin = content;
@@ -147,7 +170,9 @@ function applyRedirects(session: Session, cmd: SimpleCommand, io: Streams): Stre
     }
     const problem = writeProblem(session, path);
     if (problem) {
-      io.err(dash ? `${p}cannot create ${name}: ${problem.dash}\n` : `${p}can't create ${name}: ${problem.ash}\n`);
+      io.err(
+        dash ? `${p}cannot create ${name}: ${problem.dash}\n` : `${p}can't create ${name}: ${problem.ash}\n`,
+      );
       return undefined;
     }
     if (r.op === '>') session.fs.write(path, '');
@@ -229,7 +254,14 @@ function globField(session: Session, field: string): string[] {
   const pattern = field.slice(slash + 1);
   if (!/[*?]/.test(pattern) || /[*?]/.test(dirText)) return [field];
   const names = session.fs.children(resolvePath(session.cwd, dirText || '.')) ?? [];
-  const re = new RegExp('^' + pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$');
+  const re = new RegExp(
+    '^' +
+      pattern
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.') +
+      '$',
+  );
   const matches = names.filter((n) => re.test(n) && (pattern.startsWith('.') || !n.startsWith('.')));
   return matches.length ? matches.map((n) => dirText + n) : [field];
 }

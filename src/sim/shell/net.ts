@@ -20,14 +20,20 @@ function httpDate(ms: number): string {
   return new Date(SIM_EPOCH_MS + ms).toUTCString();
 }
 
-type Fetched = { ok: true; response: HttpResponse; ip: string } | { ok: false; code: 6 | 7 | 28; ip?: string };
+type Fetched =
+  { ok: true; response: HttpResponse; ip: string } | { ok: false; code: 6 | 7 | 28; ip?: string };
 
-function fetchUrl(call: CommandCall, url: string, redirects: number): Fetched & { host: string; port: number } {
+function fetchUrl(
+  call: CommandCall,
+  url: string,
+  redirects: number,
+): Fetched & { host: string; port: number } {
   const parsed = parseUrl(url) ?? { host: url, port: 80, path: '/' };
   const ip = lookupHost(call.session, parsed.host);
   if (!ip) return { ok: false, code: 6, host: parsed.host, port: parsed.port };
   const conn = connect(call.session, ip, parsed.port);
-  if (!conn.ok) return { ok: false, code: conn.reason === 'timeout' ? 28 : 7, ip, host: parsed.host, port: parsed.port };
+  if (!conn.ok)
+    return { ok: false, code: conn.reason === 'timeout' ? 28 : 7, ip, host: parsed.host, port: parsed.port };
   const response = serveHttp(call.session, conn.pod, parsed.path, httpDate(call.session.ctx.clock.now()));
   const location = response.headers.find(([k]) => k === 'Location')?.[1];
   if (location && redirects > 0) return fetchUrl(call, location, redirects - 1);
@@ -42,7 +48,17 @@ const curl: CommandFn = (call) => {
     const a = call.args[i]!;
     if (a === '-o' || a === '--output') output = call.args[++i];
     else if (a === '-m' || a === '--max-time' || a === '--connect-timeout' || a === '-H' || a === '-w') i++;
-    else if (a.startsWith('--')) opts.add({ '--silent': 's', '--show-error': 'S', '--fail': 'f', '--location': 'L', '--include': 'i', '--head': 'I' }[a] ?? a);
+    else if (a.startsWith('--'))
+      opts.add(
+        {
+          '--silent': 's',
+          '--show-error': 'S',
+          '--fail': 'f',
+          '--location': 'L',
+          '--include': 'i',
+          '--head': 'I',
+        }[a] ?? a,
+      );
     else if (a.startsWith('-') && a.length > 1) for (const ch of a.slice(1)) opts.add(ch);
     else url = a;
   }
@@ -55,8 +71,14 @@ const curl: CommandFn = (call) => {
   if (!result.ok) {
     if (showErrors) {
       if (result.code === 6) call.err(`curl: (6) Could not resolve host: ${result.host}\n`);
-      else if (result.code === 28) call.err(`curl: (28) Failed to connect to ${result.host} port ${result.port} after 129999 ms: Couldn't connect to server\n`);
-      else call.err(`curl: (7) Failed to connect to ${result.host} port ${result.port} after 0 ms: Couldn't connect to server\n`);
+      else if (result.code === 28)
+        call.err(
+          `curl: (28) Failed to connect to ${result.host} port ${result.port} after 129999 ms: Couldn't connect to server\n`,
+        );
+      else
+        call.err(
+          `curl: (7) Failed to connect to ${result.host} port ${result.port} after 0 ms: Couldn't connect to server\n`,
+        );
     }
     return result.code;
   }
@@ -94,16 +116,24 @@ const wget: CommandFn = (call) => {
     else if (!a.startsWith('-')) url = a;
   }
   if (!url) {
-    call.err('BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n');
+    call.err(
+      'BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n',
+    );
     return 1;
   }
   const result = fetchUrl(call, url, 20);
   if (!result.ok) {
     if (result.code === 6) call.err(`wget: bad address '${result.host}'\n`);
-    else call.err(`wget: can't connect to remote host (${result.ip}): ${result.code === 28 ? 'Connection timed out' : 'Connection refused'}\n`);
+    else
+      call.err(
+        `wget: can't connect to remote host (${result.ip}): ${result.code === 28 ? 'Connection timed out' : 'Connection refused'}\n`,
+      );
     return 1;
   }
-  if (!quiet) call.err(`Connecting to ${result.host}${result.port !== 80 ? ':' + result.port : ''} (${result.ip}:${result.port})\n`);
+  if (!quiet)
+    call.err(
+      `Connecting to ${result.host}${result.port !== 80 ? ':' + result.port : ''} (${result.ip}:${result.port})\n`,
+    );
   if (result.response.status >= 400) {
     call.err(`wget: server returned error: HTTP/1.1 ${result.response.status} ${result.response.reason}\n`);
     return 1;
@@ -112,7 +142,10 @@ const wget: CommandFn = (call) => {
   if (output === '-') {
     if (!quiet) call.err('writing to stdout\n');
     call.out(body);
-    if (!quiet) call.err(`-                    100% |********************************|   ${body.length}  0:00:00 ETA\nwritten to stdout\n`);
+    if (!quiet)
+      call.err(
+        `-                    100% |********************************|   ${body.length}  0:00:00 ETA\nwritten to stdout\n`,
+      );
     return 0;
   }
   const name = output ?? (parseUrl(url)?.path.split('/').pop() || 'index.html');
@@ -122,7 +155,10 @@ const wget: CommandFn = (call) => {
     return 1;
   }
   call.session.fs.write(path, body);
-  if (!quiet) call.err(`saving to '${name}'\n${name.padEnd(20)} 100% |********************************|   ${body.length}  0:00:00 ETA\n'${name}' saved\n`);
+  if (!quiet)
+    call.err(
+      `saving to '${name}'\n${name.padEnd(20)} 100% |********************************|   ${body.length}  0:00:00 ETA\n'${name}' saved\n`,
+    );
   return 0;
 };
 
@@ -138,7 +174,9 @@ function addresses(call: CommandCall, name: string): { fqdn: string; ips: string
 const nslookup: CommandFn = (call) => {
   const name = call.args.find((a) => !a.startsWith('-'));
   if (!name) {
-    call.err('BusyBox v1.28.4 (2018-05-22 17:00:17 UTC) multi-call binary.\n\nUsage: nslookup [HOST] [SERVER]\n');
+    call.err(
+      'BusyBox v1.28.4 (2018-05-22 17:00:17 UTC) multi-call binary.\n\nUsage: nslookup [HOST] [SERVER]\n',
+    );
     return 1;
   }
   const api = call.session.ctx.api;
@@ -146,7 +184,9 @@ const nslookup: CommandFn = (call) => {
   if (style === 'busybox-1.28') {
     // busybox 1.28 prints the server, then getaddrinfo's answers, each with its reverse name when it has one.
     const server = reverseLookup(api, KUBE_DNS_IP)[0];
-    call.out(`${'Server:'.padEnd(10)} ${KUBE_DNS_IP}\nAddress 1: ${KUBE_DNS_IP}${server ? ' ' + server : ''}\n\n`);
+    call.out(
+      `${'Server:'.padEnd(10)} ${KUBE_DNS_IP}\nAddress 1: ${KUBE_DNS_IP}${server ? ' ' + server : ''}\n\n`,
+    );
     const { ips } = addresses(call, name);
     if (!ips.length) {
       call.err(`nslookup: can't resolve '${name}'\n`);
@@ -200,11 +240,16 @@ const ping: CommandFn = (call) => {
   }
   const api = call.session.ctx.api;
   // Pods answer ICMP; a Service VIP is not a host (kube-proxy only forwards its ports).
-  const answers = ip === '127.0.0.1' || api.list<Pod>('Pod').some((p) => p.status.podIP === ip && p.status.phase === 'Running');
+  const answers =
+    ip === '127.0.0.1' ||
+    api.list<Pod>('Pod').some((p) => p.status.podIP === ip && p.status.phase === 'Running');
   call.out(`PING ${host} (${ip}): 56 data bytes\n`);
-  for (let seq = 0; seq < count && answers; seq++) call.out(`64 bytes from ${ip}: seq=${seq} ttl=${ip === '127.0.0.1' ? 64 : 62} time=0.080 ms\n`);
+  for (let seq = 0; seq < count && answers; seq++)
+    call.out(`64 bytes from ${ip}: seq=${seq} ttl=${ip === '127.0.0.1' ? 64 : 62} time=0.080 ms\n`);
   const received = answers ? count : 0;
-  call.out(`\n--- ${host} ping statistics ---\n${count} packets transmitted, ${received} packets received, ${received ? 0 : 100}% packet loss\n`);
+  call.out(
+    `\n--- ${host} ping statistics ---\n${count} packets transmitted, ${received} packets received, ${received ? 0 : 100}% packet loss\n`,
+  );
   if (received) call.out('round-trip min/avg/max = 0.080/0.080/0.080 ms\n');
   return received ? 0 : 1;
 };

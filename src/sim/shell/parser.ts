@@ -45,7 +45,10 @@ export type SyntaxError = { kind: 'unterminated' } | { kind: 'unexpected'; token
 
 export type ParseResult = { ok: true; script: AndOrList[] } | { ok: false; error: SyntaxError };
 
-type Token = { type: 'word'; word: Word } | { type: 'op'; op: string } | { type: 'redir'; fd: number; op: Redirect['op'] };
+type Token =
+  | { type: 'word'; word: Word }
+  | { type: 'op'; op: string }
+  | { type: 'redir'; fd: number; op: Redirect['op'] };
 
 /** Parses a script into and-or lists. */
 export function parse(source: string): ParseResult {
@@ -179,7 +182,11 @@ function tokenize(src: string): Token[] | SyntaxError {
 }
 
 /** Reads `$name`, `${name}`, `$?`, `$(...)` or a backquoted command starting at `i`. */
-function expansion(src: string, i: number, quoted: boolean): { part: WordPart | undefined; next: number } | SyntaxError {
+function expansion(
+  src: string,
+  i: number,
+  quoted: boolean,
+): { part: WordPart | undefined; next: number } | SyntaxError {
   if (src[i] === '`') {
     const end = src.indexOf('`', i + 1);
     if (end < 0) return { kind: 'unterminated' };
@@ -195,7 +202,8 @@ function expansion(src: string, i: number, quoted: boolean): { part: WordPart | 
         if (d === quote) quote = '';
       } else if (d === "'" || d === '"') quote = d;
       else if (d === '(') depth++;
-      else if (d === ')' && --depth === 0) return { part: { kind: 'cmd', source: src.slice(i + 2, j), quoted }, next: j + 1 };
+      else if (d === ')' && --depth === 0)
+        return { part: { kind: 'cmd', source: src.slice(i + 2, j), quoted }, next: j + 1 };
     }
     return { kind: 'unterminated' };
   }
@@ -204,7 +212,8 @@ function expansion(src: string, i: number, quoted: boolean): { part: WordPart | 
     if (end < 0) return { kind: 'unterminated' };
     return { part: { kind: 'var', name: src.slice(i + 2, end), quoted }, next: end + 1 };
   }
-  if ('?$#!0123456789'.includes(next) && next) return { part: { kind: 'var', name: next, quoted }, next: i + 2 };
+  if ('?$#!0123456789'.includes(next) && next)
+    return { part: { kind: 'var', name: next, quoted }, next: i + 2 };
   const m = src.slice(i + 1).match(/^[A-Za-z_][A-Za-z0-9_]*/);
   if (m) return { part: { kind: 'var', name: m[0], quoted }, next: i + 1 + m[0].length };
   return { part: undefined, next: i + 1 };
@@ -266,7 +275,8 @@ class Parser {
         if (target.type !== 'word') return { kind: 'unexpected', token: describe(target) };
         this.pos++;
         const text = plainText(target.word);
-        if (t.op === '>&' && text !== undefined && /^\d$/.test(text)) cmd.redirects.push({ fd: t.fd, op: '>&', target: Number(text) });
+        if (t.op === '>&' && text !== undefined && /^\d$/.test(text))
+          cmd.redirects.push({ fd: t.fd, op: '>&', target: Number(text) });
         else cmd.redirects.push({ fd: t.fd, op: t.op === '>&' ? '>' : t.op, target: target.word });
         continue;
       }
@@ -289,7 +299,8 @@ class Parser {
 
   /** A newline may follow `&&`, `||` and `|`. */
   private skipNewlines(): void {
-    while (this.tokens[this.pos]?.type === 'op' && (this.tokens[this.pos] as { op: string }).op === '\n') this.pos++;
+    while (this.tokens[this.pos]?.type === 'op' && (this.tokens[this.pos] as { op: string }).op === '\n')
+      this.pos++;
   }
 }
 
@@ -316,6 +327,8 @@ function assignment(word: Word): { name: string; value: Word } | undefined {
   const m = first.text.match(/^([A-Za-z_][A-Za-z0-9_]*)=/);
   if (!m) return undefined;
   const rest = first.text.slice(m[0].length);
-  const parts: WordPart[] = rest ? [{ kind: 'lit', text: rest, quoted: true }, ...word.parts.slice(1)] : word.parts.slice(1);
+  const parts: WordPart[] = rest
+    ? [{ kind: 'lit', text: rest, quoted: true }, ...word.parts.slice(1)]
+    : word.parts.slice(1);
   return { name: m[1]!, value: { parts } };
 }

@@ -57,7 +57,10 @@ export class Session {
   prompt(): string {
     if (this.profile.flavour === 'dash') return this.profile.prompt;
     const home = this.vars.get('HOME');
-    const dir = home && (this.cwd === home || this.cwd.startsWith(home + '/')) ? '~' + this.cwd.slice(home.length) : this.cwd;
+    const dir =
+      home && (this.cwd === home || this.cwd.startsWith(home + '/'))
+        ? '~' + this.cwd.slice(home.length)
+        : this.cwd;
     return `${dir} ${this.profile.prompt.trim().slice(-1)} `;
   }
 
@@ -101,7 +104,13 @@ function kubeletFiles(pod: Pod): Record<string, string> {
 }
 
 /** The container's environment: image defaults, HOSTNAME, container env, service links, HOME, TERM. */
-function containerEnvironment(ctx: ClusterContext, pod: Pod, container: Container, profile: ImageProfile, tty: boolean): [string, string][] {
+function containerEnvironment(
+  ctx: ClusterContext,
+  pod: Pod,
+  container: Container,
+  profile: ImageProfile,
+  tty: boolean,
+): [string, string][] {
   const env: [string, string][] = [
     ['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
     ['HOSTNAME', podHostname(pod)],
@@ -131,8 +140,14 @@ function serviceLinks(ctx: ClusterContext, pod: Pod): [string, string][] {
   const created = pod.metadata.creationTimestamp;
   const services = ctx.api
     .list<Service>('Service')
-    .filter((s) => s.metadata.namespace === pod.metadata.namespace || (s.metadata.namespace === 'default' && s.metadata.name === 'kubernetes'))
-    .filter((s) => s.spec.clusterIP && s.spec.clusterIP !== 'None' && s.metadata.creationTimestamp <= created);
+    .filter(
+      (s) =>
+        s.metadata.namespace === pod.metadata.namespace ||
+        (s.metadata.namespace === 'default' && s.metadata.name === 'kubernetes'),
+    )
+    .filter(
+      (s) => s.spec.clusterIP && s.spec.clusterIP !== 'None' && s.metadata.creationTimestamp <= created,
+    );
   const out: [string, string][] = [];
   for (const s of services) {
     const prefix = s.metadata.name.toUpperCase().replace(/-/g, '_');
@@ -141,12 +156,20 @@ function serviceLinks(ctx: ClusterContext, pod: Pod): [string, string][] {
     const first = ports[0];
     out.push([`${prefix}_SERVICE_HOST`, ip]);
     if (first) out.push([`${prefix}_SERVICE_PORT`, String(first.port)]);
-    for (const p of ports) if (p.name) out.push([`${prefix}_SERVICE_PORT_${p.name.toUpperCase().replace(/-/g, '_')}`, String(p.port)]);
-    if (first) out.push([`${prefix}_PORT`, `${(first.protocol ?? 'TCP').toLowerCase()}://${ip}:${first.port}`]);
+    for (const p of ports)
+      if (p.name)
+        out.push([`${prefix}_SERVICE_PORT_${p.name.toUpperCase().replace(/-/g, '_')}`, String(p.port)]);
+    if (first)
+      out.push([`${prefix}_PORT`, `${(first.protocol ?? 'TCP').toLowerCase()}://${ip}:${first.port}`]);
     for (const p of ports) {
       const proto = p.protocol ?? 'TCP';
       const base = `${prefix}_PORT_${p.port}_${proto}`;
-      out.push([base, `${proto.toLowerCase()}://${ip}:${p.port}`], [`${base}_PROTO`, proto.toLowerCase()], [`${base}_PORT`, String(p.port)], [`${base}_ADDR`, ip]);
+      out.push(
+        [base, `${proto.toLowerCase()}://${ip}:${p.port}`],
+        [`${base}_PROTO`, proto.toLowerCase()],
+        [`${base}_PORT`, String(p.port)],
+        [`${base}_ADDR`, ip],
+      );
     }
   }
   return out;

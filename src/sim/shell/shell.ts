@@ -45,7 +45,13 @@ export function execProblem(pod: Pod, containerName: string | undefined): string
  * and exit code. A shell (`sh -c '...'`) interprets its script; any other program runs directly, and one the
  * image does not have fails to start with the runtime's error.
  */
-export function execInPod(ctx: ClusterContext, pod: Pod, containerName: string | undefined, argv: string[], stdin = ''): ExecResult {
+export function execInPod(
+  ctx: ClusterContext,
+  pod: Pod,
+  containerName: string | undefined,
+  argv: string[],
+  stdin = '',
+): ExecResult {
   const problem = execProblem(pod, containerName);
   if (problem) return { stdout: '', stderr: '', exitCode: 1, error: problem };
   const container = execContainer(pod, containerName)!;
@@ -54,9 +60,17 @@ export function execInPod(ctx: ClusterContext, pod: Pod, containerName: string |
   let stderr = '';
   const io = { stdin, out: (t: string) => (stdout += t), err: (t: string) => (stderr += t) };
   const [program] = argv;
-  if (!program) return { stdout: '', stderr: '', exitCode: 1, error: 'you must specify at least one command for the container' };
+  if (!program)
+    return {
+      stdout: '',
+      stderr: '',
+      exitCode: 1,
+      error: 'you must specify at least one command for the container',
+    };
   const base = program.replace(/^\/bin\//, '');
-  const isShell = SHELLS.has(program) && (base === 'sh' || base === session.profile.flavour || session.profile.tools.has(base));
+  const isShell =
+    SHELLS.has(program) &&
+    (base === 'sh' || base === session.profile.flavour || session.profile.tools.has(base));
   if (!isShell && !isExecutable(session, program)) {
     const execId = ctx.random.string('0123456789abcdef', 64);
     return {
@@ -99,8 +113,16 @@ export class PodShell {
   /** Runs one input line and returns the terminal output it produced. */
   line(input: string): string {
     if (this.exited) return '';
-    const pod = this.ctx.api.get<Pod>('Pod', this.session.pod.metadata.namespace, this.session.pod.metadata.name);
-    if (!pod || pod.metadata.uid !== this.session.pod.metadata.uid || execProblem(pod, this.session.container.name)) {
+    const pod = this.ctx.api.get<Pod>(
+      'Pod',
+      this.session.pod.metadata.namespace,
+      this.session.pod.metadata.name,
+    );
+    if (
+      !pod ||
+      pod.metadata.uid !== this.session.pod.metadata.uid ||
+      execProblem(pod, this.session.container.name)
+    ) {
       // The container was killed under the session: the stream ends with SIGKILL's status.
       this.exited = true;
       this.exitCode = 137;

@@ -4,10 +4,32 @@ import { harness, makePod, makeService, setReady, statefulSetBasics } from './fi
 
 describe('candidateNames (resolv.conf search, ndots:5)', () => {
   it.each([
-    ['web-0.nginx', 'default', ['web-0.nginx.default.svc.cluster.local', 'web-0.nginx.svc.cluster.local', 'web-0.nginx.cluster.local', 'web-0.nginx']],
-    ['nginx', 'prod', ['nginx.prod.svc.cluster.local', 'nginx.svc.cluster.local', 'nginx.cluster.local', 'nginx']],
+    [
+      'web-0.nginx',
+      'default',
+      [
+        'web-0.nginx.default.svc.cluster.local',
+        'web-0.nginx.svc.cluster.local',
+        'web-0.nginx.cluster.local',
+        'web-0.nginx',
+      ],
+    ],
+    [
+      'nginx',
+      'prod',
+      ['nginx.prod.svc.cluster.local', 'nginx.svc.cluster.local', 'nginx.cluster.local', 'nginx'],
+    ],
     ['nginx.default.svc.cluster.local.', 'prod', ['nginx.default.svc.cluster.local']],
-    ['a.b.c.d.e.f', 'default', ['a.b.c.d.e.f', 'a.b.c.d.e.f.default.svc.cluster.local', 'a.b.c.d.e.f.svc.cluster.local', 'a.b.c.d.e.f.cluster.local']],
+    [
+      'a.b.c.d.e.f',
+      'default',
+      [
+        'a.b.c.d.e.f',
+        'a.b.c.d.e.f.default.svc.cluster.local',
+        'a.b.c.d.e.f.svc.cluster.local',
+        'a.b.c.d.e.f.cluster.local',
+      ],
+    ],
   ])('%s from namespace %s', (name, ns, expected) => {
     expect(candidateNames(name, ns)).toEqual(expected);
   });
@@ -16,9 +38,19 @@ describe('candidateNames (resolv.conf search, ndots:5)', () => {
 describe('resolve', () => {
   const h = harness();
   statefulSetBasics(h);
-  makeService(h, 'web', { clusterIP: '10.96.45.7', selector: { app: 'nginx' }, ports: [{ name: 'http', port: 8080, protocol: 'TCP', targetPort: 80 }] });
+  makeService(h, 'web', {
+    clusterIP: '10.96.45.7',
+    selector: { app: 'nginx' },
+    ports: [{ name: 'http', port: 8080, protocol: 'TCP', targetPort: 80 }],
+  });
   makeService(h, 'db', { clusterIP: 'None', selector: { app: 'db' } });
-  makePod(h, 'db-0', { labels: { app: 'db' }, hostname: 'db-0', subdomain: 'db', ip: '10.244.2.4', ready: false });
+  makePod(h, 'db-0', {
+    labels: { app: 'db' },
+    hostname: 'db-0',
+    subdomain: 'db',
+    ip: '10.244.2.4',
+    ready: false,
+  });
   makeService(h, 'peers', { clusterIP: 'None', selector: { app: 'db' }, publishNotReadyAddresses: true });
 
   it.each([
@@ -60,7 +92,9 @@ describe('resolve', () => {
     expect(resolve(h.api, '_http._tcp.web.default.svc.cluster.local', { type: 'SRV' }).srv).toEqual([
       { priority: 0, weight: 100, port: 8080, target: 'web.default.svc.cluster.local' },
     ]);
-    expect(resolve(h.api, '_http._udp.web.default.svc.cluster.local', { type: 'SRV' }).rcode).toBe('NXDOMAIN');
+    expect(resolve(h.api, '_http._udp.web.default.svc.cluster.local', { type: 'SRV' }).rcode).toBe(
+      'NXDOMAIN',
+    );
   });
 
   it.each([

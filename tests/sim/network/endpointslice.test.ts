@@ -5,7 +5,9 @@ import { harness, makePod, makeService, setPodStatus, setReady, statefulSetBasic
 import type { Harness } from './fixtures';
 
 function slicesOf(h: Harness, service: string, namespace = 'default'): EndpointSlice[] {
-  return h.api.list<EndpointSlice>('EndpointSlice', namespace).filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === service);
+  return h.api
+    .list<EndpointSlice>('EndpointSlice', namespace)
+    .filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === service);
 }
 
 function only(h: Harness, service: string): EndpointSlice {
@@ -27,7 +29,14 @@ describe('EndpointSlice controller', () => {
       'service.kubernetes.io/headless': '',
     });
     expect(slice.metadata.ownerReferences).toEqual([
-      { apiVersion: 'v1', kind: 'Service', name: 'nginx', uid: svc.metadata.uid, controller: true, blockOwnerDeletion: true },
+      {
+        apiVersion: 'v1',
+        kind: 'Service',
+        name: 'nginx',
+        uid: svc.metadata.uid,
+        controller: true,
+        blockOwnerDeletion: true,
+      },
     ]);
     expect(slice.addressType).toBe('IPv4');
     expect(slice.endpoints).toEqual([]);
@@ -52,7 +61,12 @@ describe('EndpointSlice controller', () => {
         zone: 'zone-a',
         targetRef: { kind: 'Pod', namespace: 'default', name: 'web-0', uid: web0.metadata.uid },
       },
-      expect.objectContaining({ addresses: ['10.244.3.6'], hostname: 'web-1', nodeName: 'node-3', zone: 'zone-b' }),
+      expect.objectContaining({
+        addresses: ['10.244.3.6'],
+        hostname: 'web-1',
+        nodeName: 'node-3',
+        zone: 'zone-b',
+      }),
     ]);
   });
 
@@ -70,7 +84,9 @@ describe('EndpointSlice controller', () => {
     makeService(h, 'nginx');
     makePod(h, 'pending');
     makePod(h, 'done', { ip: '10.244.1.9' });
-    h.api.mutate<Pod>('Pod', 'default', 'done', (p) => void (p.status.phase = 'Succeeded'), { subresource: 'status' });
+    h.api.mutate<Pod>('Pod', 'default', 'done', (p) => void (p.status.phase = 'Succeeded'), {
+      subresource: 'status',
+    });
     h.settle();
     expect(only(h, 'nginx').endpoints).toEqual([]);
   });
@@ -92,9 +108,17 @@ describe('EndpointSlice controller', () => {
     const name = only(h, 'nginx').metadata.name;
     h.api.delete('Pod', 'default', 'web-0');
     h.settle();
-    expect(only(h, 'nginx').endpoints[0]!.conditions).toEqual({ ready: false, serving: true, terminating: true });
+    expect(only(h, 'nginx').endpoints[0]!.conditions).toEqual({
+      ready: false,
+      serving: true,
+      terminating: true,
+    });
     setReady(h, 'web-0', false);
-    expect(only(h, 'nginx').endpoints[0]!.conditions).toEqual({ ready: false, serving: false, terminating: true });
+    expect(only(h, 'nginx').endpoints[0]!.conditions).toEqual({
+      ready: false,
+      serving: false,
+      terminating: true,
+    });
     h.api.delete('Pod', 'default', 'web-0', { gracePeriodSeconds: 0 });
     h.settle();
     const slice = only(h, 'nginx');
@@ -104,10 +128,15 @@ describe('EndpointSlice controller', () => {
 
   it('resolves a named targetPort against the container ports', () => {
     const h = harness();
-    makeService(h, 'web', { clusterIP: '10.96.100.1', ports: [{ name: 'http', port: 80, protocol: 'TCP', targetPort: 'web-port' }] });
+    makeService(h, 'web', {
+      clusterIP: '10.96.100.1',
+      ports: [{ name: 'http', port: 80, protocol: 'TCP', targetPort: 'web-port' }],
+    });
     makePod(h, 'a', {
       ip: '10.244.1.2',
-      containers: [{ name: 'app', image: 'nginx', ports: [{ name: 'web-port', containerPort: 8080, protocol: 'TCP' }] }],
+      containers: [
+        { name: 'app', image: 'nginx', ports: [{ name: 'web-port', containerPort: 8080, protocol: 'TCP' }] },
+      ],
     });
     expect(only(h, 'web').ports).toEqual([{ name: 'http', port: 8080, protocol: 'TCP' }]);
   });

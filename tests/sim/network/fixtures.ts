@@ -43,7 +43,8 @@ export function harness(seed = 7): Harness {
   bootstrapCluster(ctx, DEFAULT_NODES);
   const controller = startEndpointSliceController(ctx);
   const settle = () => {
-    for (let key = controller.queue.pop(); key !== undefined; key = controller.queue.pop()) controller.sync(key);
+    for (let key = controller.queue.pop(); key !== undefined; key = controller.queue.pop())
+      controller.sync(key);
   };
   settle();
   return { ctx, api, settle };
@@ -118,7 +119,11 @@ export function makePod(h: Harness, name: string, options: PodOptions = {}): Pod
 }
 
 /** Marks a pod Running with `ip`, its Ready condition as given (a stand-in for the kubelet). */
-export function setPodStatus(h: Harness, name: string, s: { ip: string; ready: boolean; namespace?: string }): void {
+export function setPodStatus(
+  h: Harness,
+  name: string,
+  s: { ip: string; ready: boolean; namespace?: string },
+): void {
   const t = h.ctx.clock.timestamp();
   h.api.mutate<Pod>(
     'Pod',
@@ -159,7 +164,8 @@ export function setReady(h: Harness, name: string, ready: boolean): void {
     'default',
     name,
     (pod) => {
-      for (const c of pod.status.conditions ?? []) if (c.type === 'Ready' || c.type === 'ContainersReady') c.status = ready ? 'True' : 'False';
+      for (const c of pod.status.conditions ?? [])
+        if (c.type === 'Ready' || c.type === 'ContainersReady') c.status = ready ? 'True' : 'False';
     },
     { subresource: 'status' },
   );

@@ -50,12 +50,17 @@ describe('nslookup (busybox 1.28), as in the StatefulSet Basics tutorial', () =>
 
   it('resolves kubernetes.default to the API server VIP', () => {
     const r = execInPod(h.ctx, pod, undefined, ['nslookup', 'kubernetes.default']);
-    expect(r.stdout.split('\n').slice(3, 5)).toEqual(['Name:      kubernetes.default', 'Address 1: 10.96.0.1 kubernetes.default.svc.cluster.local']);
+    expect(r.stdout.split('\n').slice(3, 5)).toEqual([
+      'Name:      kubernetes.default',
+      'Address 1: 10.96.0.1 kubernetes.default.svc.cluster.local',
+    ]);
   });
 
   it("prints can't resolve on stderr with status 1 for NXDOMAIN", () => {
     const r = execInPod(h.ctx, pod, undefined, ['nslookup', 'web-5.nginx']);
-    expect(r.stdout).toBe('Server:    10.96.0.10\nAddress 1: 10.96.0.10 kube-dns.kube-system.svc.cluster.local\n\n');
+    expect(r.stdout).toBe(
+      'Server:    10.96.0.10\nAddress 1: 10.96.0.10 kube-dns.kube-system.svc.cluster.local\n\n',
+    );
     expect(r.stderr).toBe("nslookup: can't resolve 'web-5.nginx'\n");
     expect(r.exitCode).toBe(1);
   });
@@ -88,7 +93,10 @@ describe('shell language', () => {
     ['X=1; Y="$X two"; echo $Y', '1 two\n'],
     ['echo a b c | wc -l', '1\n'],
     ['cat /etc/hosts | grep web-0', '10.244.1.6\tweb-0.nginx.default.svc.cluster.local\tweb-0\n'],
-    ['cat /etc/resolv.conf | head -n 1', 'search default.svc.cluster.local svc.cluster.local cluster.local\n'],
+    [
+      'cat /etc/resolv.conf | head -n 1',
+      'search default.svc.cluster.local svc.cluster.local cluster.local\n',
+    ],
     ['date', 'Thu Jan  1 09:00:00 UTC 2026\n'],
     ['echo one; exit 3; echo two', 'one\n'],
   ])('%s', (script, expected) => {
@@ -106,18 +114,28 @@ describe('shell language', () => {
   });
 
   it('reports syntax errors', () => {
-    expect(sh(h, bb, "echo 'oops")).toMatchObject({ stderr: 'sh: syntax error: unterminated quoted string\n', exitCode: 2 });
-    expect(sh(h, web0, 'echo a &&')).toMatchObject({ stderr: 'sh: 1: Syntax error: end of file unexpected\n', exitCode: 2 });
+    expect(sh(h, bb, "echo 'oops")).toMatchObject({
+      stderr: 'sh: syntax error: unterminated quoted string\n',
+      exitCode: 2,
+    });
+    expect(sh(h, web0, 'echo a &&')).toMatchObject({
+      stderr: 'sh: 1: Syntax error: end of file unexpected\n',
+      exitCode: 2,
+    });
   });
 
   it('fails to start a program the image does not have, as the runtime does', () => {
     const r = execInPod(h.ctx, web0, undefined, ['nslookup', 'web-0.nginx']);
-    expect(r.error).toMatch(/^Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "[0-9a-f]{64}": OCI runtime exec failed: exec failed: unable to start container process: exec: "nslookup": executable file not found in \$PATH: unknown$/);
+    expect(r.error).toMatch(
+      /^Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "[0-9a-f]{64}": OCI runtime exec failed: exec failed: unable to start container process: exec: "nslookup": executable file not found in \$PATH: unknown$/,
+    );
   });
 
   it('refuses to exec into a pod that is not running', () => {
     const pending = makePod(h, 'pending-0');
-    expect(execInPod(h.ctx, pending, undefined, ['sh']).error).toBe('unable to upgrade connection: container not found ("nginx")');
+    expect(execInPod(h.ctx, pending, undefined, ['sh']).error).toBe(
+      'unable to upgrade connection: container not found ("nginx")',
+    );
   });
 });
 
@@ -128,8 +146,18 @@ describe('files and volumes', () => {
     h.api.create({
       apiVersion: 'v1',
       kind: 'PersistentVolumeClaim',
-      metadata: { name: 'www-web-0', namespace: 'default', uid: '', resourceVersion: '', creationTimestamp: '' },
-      spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } }, volumeName: 'pvc-1234' },
+      metadata: {
+        name: 'www-web-0',
+        namespace: 'default',
+        uid: '',
+        resourceVersion: '',
+        creationTimestamp: '',
+      },
+      spec: {
+        accessModes: ['ReadWriteOnce'],
+        resources: { requests: { storage: '1Gi' } },
+        volumeName: 'pvc-1234',
+      },
       status: { phase: 'Bound' },
     });
     const pod = makePod(h, 'web-0', {
@@ -151,7 +179,11 @@ describe('files and volumes', () => {
 
   it('writes each path to the volume mounted there (longest mountPath wins), never copying', () => {
     const { h, pod } = withVolumes();
-    const r = sh(h, pod, 'echo "$(hostname)" > /usr/share/nginx/html/index.html; echo scratch > /usr/share/nginx/html/tmp/x; echo root > /root/note');
+    const r = sh(
+      h,
+      pod,
+      'echo "$(hostname)" > /usr/share/nginx/html/index.html; echo scratch > /usr/share/nginx/html/tmp/x; echo root > /root/note',
+    );
     expect(r).toEqual({ stdout: '', stderr: '', exitCode: 0 });
     expect(h.ctx.files.dump()).toEqual({
       'pv:pvc-1234': { 'index.html': 'web-0\n' },
@@ -182,12 +214,17 @@ describe('files and volumes', () => {
     expect(sh(h, pod, 'ls /usr/share/nginx/html').stdout).toBe('tmp\n');
     const plain = makePod(h, 'plain', { ip: '10.244.1.7' });
     expect(sh(h, plain, 'ls /usr/share/nginx/html').stdout).toBe('50x.html  index.html\n');
-    expect(sh(h, plain, 'rm /usr/share/nginx/html/index.html; ls /usr/share/nginx/html').stdout).toBe('50x.html\n');
+    expect(sh(h, plain, 'rm /usr/share/nginx/html/index.html; ls /usr/share/nginx/html').stdout).toBe(
+      '50x.html\n',
+    );
   });
 
   it('reports a missing directory on redirection', () => {
     const { h, pod } = withVolumes();
-    expect(sh(h, pod, 'echo x > /nope/file')).toMatchObject({ stderr: 'sh: 1: cannot create /nope/file: Directory nonexistent\n', exitCode: 1 });
+    expect(sh(h, pod, 'echo x > /nope/file')).toMatchObject({
+      stderr: 'sh: 1: cannot create /nope/file: Directory nonexistent\n',
+      exitCode: 1,
+    });
   });
 
   it('passes stdin through (kubectl exec -i)', () => {
@@ -201,10 +238,26 @@ describe('curl', () => {
   function cluster() {
     const h = harness();
     statefulSetBasics(h);
-    makeService(h, 'web', { clusterIP: '10.96.45.7', selector: { app: 'nginx' }, ports: [{ name: 'http', port: 8080, protocol: 'TCP', targetPort: 80 }] });
-    h.ctx.files.write(rootfsVolumeId(h.api.get<Pod>('Pod', 'default', 'web-0')!.metadata.uid, 'nginx'), 'usr/share/nginx/html/index.html', 'web-0\n');
-    h.ctx.files.write(rootfsVolumeId(h.api.get<Pod>('Pod', 'default', 'web-1')!.metadata.uid, 'nginx'), 'usr/share/nginx/html/index.html', 'web-1\n');
-    const client = makePod(h, 'client', { labels: { run: 'client' }, ip: '10.244.2.9', containers: [{ name: 'client', image: 'nginx' }] });
+    makeService(h, 'web', {
+      clusterIP: '10.96.45.7',
+      selector: { app: 'nginx' },
+      ports: [{ name: 'http', port: 8080, protocol: 'TCP', targetPort: 80 }],
+    });
+    h.ctx.files.write(
+      rootfsVolumeId(h.api.get<Pod>('Pod', 'default', 'web-0')!.metadata.uid, 'nginx'),
+      'usr/share/nginx/html/index.html',
+      'web-0\n',
+    );
+    h.ctx.files.write(
+      rootfsVolumeId(h.api.get<Pod>('Pod', 'default', 'web-1')!.metadata.uid, 'nginx'),
+      'usr/share/nginx/html/index.html',
+      'web-1\n',
+    );
+    const client = makePod(h, 'client', {
+      labels: { run: 'client' },
+      ip: '10.244.2.9',
+      containers: [{ name: 'client', image: 'nginx' }],
+    });
     return { h, client };
   }
 
@@ -213,7 +266,9 @@ describe('curl', () => {
     const web0 = h.api.get<Pod>('Pod', 'default', 'web-0')!;
     expect(sh(h, web0, 'curl -s localhost').stdout).toBe('web-0\n');
     expect(sh(h, client, 'curl -s http://web-1.nginx/').stdout).toBe('web-1\n');
-    expect(sh(h, client, 'curl -s http://web-0.nginx.default.svc.cluster.local:80/index.html').stdout).toBe('web-0\n');
+    expect(sh(h, client, 'curl -s http://web-0.nginx.default.svc.cluster.local:80/index.html').stdout).toBe(
+      'web-0\n',
+    );
     const seen = new Set<string>();
     for (let i = 0; i < 20; i++) seen.add(sh(h, client, 'curl -s web:8080').stdout);
     expect([...seen].sort()).toEqual(['web-0\n', 'web-1\n']);
@@ -235,7 +290,11 @@ describe('curl', () => {
 
   it.each([
     ['curl http://nope/', 'curl: (6) Could not resolve host: nope\n', 6],
-    ['curl web-0.nginx:8080', "curl: (7) Failed to connect to web-0.nginx port 8080 after 0 ms: Couldn't connect to server\n", 7],
+    [
+      'curl web-0.nginx:8080',
+      "curl: (7) Failed to connect to web-0.nginx port 8080 after 0 ms: Couldn't connect to server\n",
+      7,
+    ],
   ])('%s fails as curl does', (script, stderr, code) => {
     const { h, client } = cluster();
     expect(sh(h, client, script)).toEqual({ stdout: '', stderr, exitCode: code });
@@ -252,8 +311,18 @@ describe('curl', () => {
     h.api.create({
       apiVersion: 'v1',
       kind: 'PersistentVolumeClaim',
-      metadata: { name: 'www-web-0', namespace: 'default', uid: '', resourceVersion: '', creationTimestamp: '' },
-      spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } }, volumeName: 'pvc-1' },
+      metadata: {
+        name: 'www-web-0',
+        namespace: 'default',
+        uid: '',
+        resourceVersion: '',
+        creationTimestamp: '',
+      },
+      spec: {
+        accessModes: ['ReadWriteOnce'],
+        resources: { requests: { storage: '1Gi' } },
+        volumeName: 'pvc-1',
+      },
       status: { phase: 'Bound' },
     });
     makePod(h, 'web-0', {
@@ -271,7 +340,9 @@ describe('PodShell', () => {
     statefulSetBasics(h);
     const shell = new PodShell(h.ctx, busybox(h));
     expect(shell.prompt).toBe('/ # ');
-    expect(shell.line('nslookup web-1.nginx')).toContain('Address 1: 10.244.3.6 web-1.nginx.default.svc.cluster.local\n');
+    expect(shell.line('nslookup web-1.nginx')).toContain(
+      'Address 1: 10.244.3.6 web-1.nginx.default.svc.cluster.local\n',
+    );
     expect(shell.line('cd /tmp')).toBe('');
     expect(shell.prompt).toBe('/tmp # ');
     expect(shell.line('foo')).toBe('sh: foo: not found\n');

@@ -32,14 +32,22 @@ export function startEndpointSliceController(ctx: ClusterContext): Controller {
   api.watch('EndpointSlice', (event) => {
     const slice = event.object as EndpointSlice;
     const serviceName = slice.metadata.labels?.[LABEL_SERVICE_NAME];
-    const managed = slice.metadata.labels?.[LABEL_MANAGED_BY] === CONTROLLER_NAME || event.old?.metadata.labels?.[LABEL_MANAGED_BY] === CONTROLLER_NAME;
+    const managed =
+      slice.metadata.labels?.[LABEL_MANAGED_BY] === CONTROLLER_NAME ||
+      event.old?.metadata.labels?.[LABEL_MANAGED_BY] === CONTROLLER_NAME;
     if (serviceName && managed) queue.add(`${slice.metadata.namespace}/${serviceName}`);
   });
   api.watch('Node', (event) => {
     // A zone label that changes moves the zone of every endpoint on that node.
-    if (event.type === 'MODIFIED' && event.old?.metadata.labels?.['topology.kubernetes.io/zone'] === event.object.metadata.labels?.['topology.kubernetes.io/zone']) return;
+    if (
+      event.type === 'MODIFIED' &&
+      event.old?.metadata.labels?.['topology.kubernetes.io/zone'] ===
+        event.object.metadata.labels?.['topology.kubernetes.io/zone']
+    )
+      return;
     for (const pod of api.list<Pod>('Pod')) {
-      if (pod.spec.nodeName === event.object.metadata.name) for (const key of servicesForPod(api, pod)) queue.add(key);
+      if (pod.spec.nodeName === event.object.metadata.name)
+        for (const key of servicesForPod(api, pod)) queue.add(key);
     }
   });
 
@@ -57,7 +65,8 @@ export function startEndpointSliceController(ctx: ClusterContext): Controller {
 function servicesForPod(api: ApiServer, pod: KubeObject): string[] {
   const out: string[] = [];
   for (const service of api.list<Service>('Service', pod.metadata.namespace)) {
-    if (service.spec.selector && matchesMap(service.spec.selector, pod.metadata.labels)) out.push(keyOf(service.metadata));
+    if (service.spec.selector && matchesMap(service.spec.selector, pod.metadata.labels))
+      out.push(keyOf(service.metadata));
   }
   return out;
 }
@@ -92,6 +101,11 @@ function syncService(ctx: ClusterContext, key: string): void {
     );
   }
   if (result.skipped.length) {
-    ctx.trace.record(ENDPOINTSLICE_CONTROLLER, key, 'skip', `pods on missing nodes left out: ${result.skipped.join(', ')}`);
+    ctx.trace.record(
+      ENDPOINTSLICE_CONTROLLER,
+      key,
+      'skip',
+      `pods on missing nodes left out: ${result.skipped.join(', ')}`,
+    );
   }
 }

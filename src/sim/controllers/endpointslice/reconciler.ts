@@ -41,7 +41,12 @@ export interface ReconcileResult {
  * Brings the slices of `service` to the desired state for `pods` (already filtered by the selector, sorted).
  * `existing` are the slices labelled for this Service and managed by this controller, not being deleted.
  */
-export function reconcile(ctx: ClusterContext, service: Service, pods: Pod[], existing: EndpointSlice[]): ReconcileResult {
+export function reconcile(
+  ctx: ClusterContext,
+  service: Service,
+  pods: Pod[],
+  existing: EndpointSlice[],
+): ReconcileResult {
   const result: ReconcileResult = { created: 0, updated: 0, deleted: 0, skipped: [] };
   const desired = desiredGroups(ctx, service, pods, result);
 
@@ -80,7 +85,10 @@ export function reconcile(ctx: ClusterContext, service: Service, pods: Pod[], ex
   // With nothing to publish, the Service still gets one empty placeholder slice.
   if (toCreate.length === 0 && toUpdate.length === 0 && unchanged.length === 0) {
     const placeholder = newEndpointSlice(service, null, []);
-    const current = toDelete.find((s) => ownedBy(s, service) && isPlaceholder(s) && deepEqual(s.metadata.labels, placeholder.metadata.labels));
+    const current = toDelete.find(
+      (s) =>
+        ownedBy(s, service) && isPlaceholder(s) && deepEqual(s.metadata.labels, placeholder.metadata.labels),
+    );
     if (current && toDelete.length === 1) toDelete.length = 0;
     else toCreate.push(placeholder);
   }
@@ -90,7 +98,12 @@ export function reconcile(ctx: ClusterContext, service: Service, pods: Pod[], ex
 }
 
 /** Desired endpoints grouped by their port set, endpoints sorted. */
-function desiredGroups(ctx: ClusterContext, service: Service, pods: Pod[], result: ReconcileResult): Map<string, DesiredGroup> {
+function desiredGroups(
+  ctx: ClusterContext,
+  service: Service,
+  pods: Pod[],
+  result: ReconcileResult,
+): Map<string, DesiredGroup> {
   const groups = new Map<string, DesiredGroup>();
   for (const pod of pods) {
     if (!shouldPodBeInEndpoints(pod, true)) continue;
@@ -120,13 +133,25 @@ function isPlaceholder(slice: EndpointSlice): boolean {
  * Writes the changes (finalize). A slice about to be deleted is reused for one about to be created, keeping
  * its name, so a placeholder `web-x7k2p` becomes the filled slice `web-x7k2p`.
  */
-function finalize(ctx: ClusterContext, service: Service, toCreate: EndpointSlice[], toUpdate: EndpointSlice[], toDelete: EndpointSlice[], result: ReconcileResult): void {
+function finalize(
+  ctx: ClusterContext,
+  service: Service,
+  toCreate: EndpointSlice[],
+  toUpdate: EndpointSlice[],
+  toDelete: EndpointSlice[],
+  result: ReconcileResult,
+): void {
   const { api } = ctx;
-  for (let i = 0; i < toDelete.length && toCreate.length > 0; ) {
+  for (let i = 0; i < toDelete.length && toCreate.length > 0;) {
     const old = toDelete[i]!;
     if (old.addressType === 'IPv4' && ownedBy(old, service)) {
       const fresh = toCreate.pop()!;
-      toUpdate.push({ ...old, metadata: { ...old.metadata, labels: fresh.metadata.labels }, endpoints: fresh.endpoints, ports: fresh.ports });
+      toUpdate.push({
+        ...old,
+        metadata: { ...old.metadata, labels: fresh.metadata.labels },
+        endpoints: fresh.endpoints,
+        ports: fresh.ports,
+      });
       toDelete.splice(i, 1);
     } else i++;
   }

@@ -36,7 +36,11 @@ export function shouldPodBeInEndpoints(pod: Pod, includeTerminating: boolean): b
 
 /** The endpoint carries the pod's hostname only when the pod's subdomain names this Service (ShouldSetHostname). */
 export function shouldSetHostname(pod: Pod, service: Service): boolean {
-  return !!pod.spec.hostname && pod.spec.subdomain === service.metadata.name && pod.metadata.namespace === service.metadata.namespace;
+  return (
+    !!pod.spec.hostname &&
+    pod.spec.subdomain === service.metadata.name &&
+    pod.metadata.namespace === service.metadata.namespace
+  );
 }
 
 /** A Service with a cluster IP (not headless, not unset) (isServiceIPSet). */
@@ -65,7 +69,12 @@ export function podToEndpoint(pod: Pod, node: Node | undefined, service: Service
   if (pod.spec.nodeName) endpoint.nodeName = pod.spec.nodeName;
   const zone = node?.metadata.labels?.[ZONE_LABEL];
   if (zone) endpoint.zone = zone;
-  endpoint.targetRef = { kind: 'Pod', namespace: pod.metadata.namespace, name: pod.metadata.name, uid: pod.metadata.uid };
+  endpoint.targetRef = {
+    kind: 'Pod',
+    namespace: pod.metadata.namespace,
+    name: pod.metadata.name,
+    uid: pod.metadata.uid,
+  };
   return endpoint;
 }
 
@@ -124,16 +133,29 @@ export function endpointSliceLabels(service: Service): Record<string, string> {
 
 /** The controller owner reference a slice carries to its Service. */
 export function serviceOwnerReference(service: Service): OwnerReference {
-  return { apiVersion: 'v1', kind: 'Service', name: service.metadata.name, uid: service.metadata.uid, controller: true, blockOwnerDeletion: true };
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    name: service.metadata.name,
+    uid: service.metadata.uid,
+    controller: true,
+    blockOwnerDeletion: true,
+  };
 }
 
 /** True when `slice` is owned by `service` (ownedBy). */
 export function ownedBy(slice: EndpointSlice, service: Service): boolean {
-  return (slice.metadata.ownerReferences ?? []).some((o) => o.uid === service.metadata.uid && o.kind === 'Service' && o.apiVersion === 'v1');
+  return (slice.metadata.ownerReferences ?? []).some(
+    (o) => o.uid === service.metadata.uid && o.kind === 'Service' && o.apiVersion === 'v1',
+  );
 }
 
 /** A new slice for `service` named from generateName `<service>-` (newEndpointSlice). */
-export function newEndpointSlice(service: Service, ports: EndpointPort[] | null, endpoints: Endpoint[]): EndpointSlice {
+export function newEndpointSlice(
+  service: Service,
+  ports: EndpointPort[] | null,
+  endpoints: Endpoint[],
+): EndpointSlice {
   return {
     apiVersion: 'discovery.k8s.io/v1',
     kind: 'EndpointSlice',
