@@ -6,8 +6,19 @@ import type { ClusterContext, Controller } from '../runtime/controller';
 import { startGarbageCollector } from './garbagecollector/garbageCollector';
 import { startStatefulSetController } from './statefulset/statefulSet';
 import { startEndpointSliceController } from './endpointslice/endpointSliceController';
+import { startScheduler } from '../scheduler';
+import { startPersistentVolumeController } from './persistentvolume/pvController';
+import { startProvisioner } from './persistentvolume/provisioner';
+import { startPvcProtectionController } from './persistentvolume/pvcProtection';
+import { startAttachDetachController } from './attachdetach/attachDetachController';
 import { startKubelet } from '../kubelet/kubelet';
 
 export function startControllers(ctx: ClusterContext): Controller[] {
-  return [startGarbageCollector(ctx), startStatefulSetController(ctx), startEndpointSliceController(ctx), startKubelet(ctx)];
+  return [startGarbageCollector(ctx), startStatefulSetController(ctx), startEndpointSliceController(ctx), 
+    startPersistentVolumeController(ctx),
+    startPvcProtectionController(ctx),
+    startScheduler(ctx),
+    startProvisioner(ctx),
+    startAttachDetachController(ctx),
+    startKubelet(ctx)];
 }
