@@ -4,6 +4,8 @@
  */
 import type { ClusterContext, Controller } from '../runtime/controller';
 import { startGarbageCollector } from './garbagecollector/garbageCollector';
+import { startReplicaSetController } from './replicaset/replicaSet';
+import { startDeploymentController } from './deployment/deploymentController';
 import { startStatefulSetController } from './statefulset/statefulSet';
 import { startEndpointSliceController } from './endpointslice/endpointSliceController';
 import { startScheduler } from '../scheduler';
@@ -14,7 +16,7 @@ import { startAttachDetachController } from './attachdetach/attachDetachControll
 import { startKubelet } from '../kubelet/kubelet';
 
 export function startControllers(ctx: ClusterContext): Controller[] {
-  return [startGarbageCollector(ctx), startStatefulSetController(ctx), startEndpointSliceController(ctx), 
+  return [startGarbageCollector(ctx), startReplicaSetController(ctx), startDeploymentController(ctx), startStatefulSetController(ctx), startEndpointSliceController(ctx), 
     startPersistentVolumeController(ctx),
     startPvcProtectionController(ctx),
     startScheduler(ctx),
