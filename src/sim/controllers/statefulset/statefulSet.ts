@@ -1,7 +1,7 @@
 /**
  * Mirrors pkg/controller/statefulset/stateful_set.go: the StatefulSet controller's work queue, its watch
  * handlers (StatefulSets; Pods resolved to their controlling set, orphans to every set selecting them;
- * ControllerRevisions resolved to their controlling set) and sync: adopt orphaned revisions, claim pods
+ * ControllerRevisions resolved to their controlling set, an addition of this simulator) and sync: adopt orphaned revisions, claim pods
  * (adopt / release), run the control loop, requeue after minReadySeconds while pods are not yet available.
  *
  * Simplified: handlers see every change synchronously (no informer resync); a failed sync is requeued with
@@ -79,11 +79,14 @@ export function startStatefulSetController(ctx: ClusterContext): Controller {
     updatePod(event.old as Pod, pod);
   });
 
+  // Upstream has no ControllerRevision handlers; this one re-syncs a set whose revision changed (say, one
+  // deleted by hand). A set being deleted is left alone: the garbage collector deletes the revisions that
+  // each of its syncs re-creates, and reacting to that would never settle.
   api.watch('ControllerRevision', (event) => {
     const revision = event.object as ControllerRevision;
     const ref = getControllerOf(revision);
     const set = ref && resolveControllerRef(revision.metadata.namespace, ref);
-    if (set) enqueue(set);
+    if (set && !set.metadata.deletionTimestamp) enqueue(set);
   });
 
   function updatePod(oldPod: Pod, curPod: Pod): void {

@@ -5,7 +5,8 @@
  * and AdoptOrphanRevisions. The pod phases are in updateStatefulSet.ts, the status in statefulSetStatus.ts.
  *
  * Simplified: errors are thrown after the status write and the history truncation, where Go returns an
- * aggregate; the caller requeues with backoff as the rate-limited work queue would.
+ * aggregate; the caller requeues with backoff as the rate-limited work queue would. A set being deleted
+ * creates and renumbers no ControllerRevisions.
  */
 import type { ControllerRevision } from '../../api/apps';
 import type { Pod } from '../../api/core';
@@ -99,6 +100,10 @@ export class DefaultStatefulSetControl {
     const last = revisions[revisions.length - 1];
     if (lastEqual && last && equalRevision(last, lastEqual)) {
       update = last;
+    } else if (set.metadata.deletionTimestamp) {
+      // Simplified: a set being deleted writes no revisions (upstream re-creates them and the garbage
+      // collector deletes them again); its status names the revision it would have written.
+      update = lastEqual ?? update;
     } else if (lastEqual) {
       update = this.history.updateControllerRevision(lastEqual, update.revision);
     } else {
