@@ -97,7 +97,7 @@ export function getPatch(set: StatefulSet): { spec: { template: Record<string, u
 export function newRevision(set: StatefulSet, revision: number, collisionCount: number): ControllerRevision {
   const data = getPatch(set);
   const hash = hashControllerRevision(data, collisionCount);
-  return {
+  const revisionObject: ControllerRevision = {
     apiVersion: 'apps/v1',
     kind: 'ControllerRevision',
     metadata: {
@@ -107,12 +107,16 @@ export function newRevision(set: StatefulSet, revision: number, collisionCount: 
       resourceVersion: '',
       creationTimestamp: '',
       labels: { ...(set.spec.template.metadata?.labels ?? {}), [CONTROLLER_REVISION_HASH_LABEL]: hash },
-      annotations: { ...(set.metadata.annotations ?? {}) },
       ownerReferences: [newControllerRef(set, 'apps/v1', 'StatefulSet')],
     },
     data,
     revision,
   };
+  // The set's annotations are copied (an empty map is not written, as Go's omitempty drops it).
+  if (set.metadata.annotations && Object.keys(set.metadata.annotations).length) {
+    revisionObject.metadata.annotations = { ...set.metadata.annotations };
+  }
+  return revisionObject;
 }
 
 /** The set with its pod template restored from `revision`. */

@@ -70,6 +70,14 @@ describe('revision hashing', () => {
     expect(goJsonMarshal({ b: '<&>', a: 1 })).toBe('{"a":1,"b":"\\u003c\\u0026\\u003e"}');
   });
 
+  it('copies the set annotations onto the revision, and writes none when there are none', () => {
+    const set = compatibilitySet();
+    expect(newRevision(set, 1, 0).metadata.annotations).toBeUndefined();
+    set.metadata.annotations = { 'kubectl.kubernetes.io/last-applied-configuration': '{}' };
+    expect(newRevision(set, 1, 0).metadata.annotations).toEqual({ 'kubectl.kubernetes.io/last-applied-configuration': '{}' });
+    expect(newRevision(set, 1, 0).metadata.name).toBe('test-776999688b');
+  });
+
   it('changes the name with the collision count', () => {
     const set = compatibilitySet();
     expect(newRevision(set, 1, 1).metadata.name).not.toBe('test-776999688b');
