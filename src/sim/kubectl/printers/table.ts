@@ -85,12 +85,16 @@ export class WatchPrinter {
     private readonly options: PrintOptions,
   ) {}
 
-  /** Prints rows for `objects` (the header too, the first time there are rows). */
-  print(objects: KubeObject[], now: number): string {
+  /**
+   * Prints rows for `objects` (the header too, the first time there are rows). With `eventType`
+   * (--output-watch-events) an EVENT column comes first, its cells padded to 8 (formattedEventType).
+   */
+  print(objects: KubeObject[], now: number, eventType?: 'ADDED' | 'MODIFIED' | 'DELETED' | 'ERROR'): string {
     const table = buildTable(this.kind, objects, { ...this.options, now });
     if (table.rows.length === 0) return '';
-    const rows = [...table.rows];
-    if (!this.headerPrinted && !this.options.noHeaders) rows.unshift(table.header);
+    const rows = eventType ? table.rows.map((row) => [eventType.padEnd(8), ...row]) : [...table.rows];
+    const header = eventType ? ['EVENT', ...table.header] : table.header;
+    if (!this.headerPrinted && !this.options.noHeaders) rows.unshift(header);
     this.headerPrinted = true;
     this.writer.write(tableLines(rows));
     return this.writer.flush();

@@ -179,4 +179,10 @@ describe('WatchPrinter', () => {
     expect(watch.print([], 0)).toBe('');
     expect(watch.print([pod('web-0')], 0)).toBe('NAME    READY   STATUS    RESTARTS   AGE\nweb-0   0/1     Pending   0          0s\n');
   });
+
+  it('adds the EVENT column with 8-character cells for --output-watch-events', () => {
+    const watch = new WatchPrinter('Pod', options(api, 0));
+    expect(watch.print([pod('web-0')], 0, 'ADDED')).toBe('EVENT      NAME    READY   STATUS    RESTARTS   AGE\nADDED      web-0   0/1     Pending   0          0s\n');
+    expect(watch.print([pod('web-0')], 0, 'DELETED')).toBe('DELETED    web-0   0/1     Pending   0          0s\n');
+  });
 });
