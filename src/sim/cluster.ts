@@ -30,6 +30,7 @@ export class Cluster {
   readonly seed: number;
   private readonly controllers: Controller[];
   private readonly byName = new Map<string, Controller>();
+  private readonly beforeTimeMoves: (() => void)[] = [];
 
   constructor(options: ClusterOptions) {
     this.seed = options.seed;
@@ -96,9 +97,22 @@ export class Cluster {
     this.advanceTo(this.now() + ms);
   }
 
+  /**
+   * Calls `listener` each time simulated time is about to move (a terminal flushes what its watches
+   * printed during the command, so the command's own output comes first). Returns an unsubscribe.
+   */
+  onBeforeTimeMoves(listener: () => void): () => void {
+    this.beforeTimeMoves.push(listener);
+    return () => {
+      const i = this.beforeTimeMoves.indexOf(listener);
+      if (i >= 0) this.beforeTimeMoves.splice(i, 1);
+    };
+  }
+
   /** Moves simulated time to `t` (no-op when `t` is in the past). */
   advanceTo(t: number): void {
     this.settle();
+    for (const listener of this.beforeTimeMoves) listener();
     while (this.ctx.clock.fireNext(t)) this.settle();
     this.ctx.clock.advanceTo(t);
     this.settle();
@@ -112,6 +126,7 @@ export class Cluster {
     const limit = this.now() + maxMs;
     this.settle();
     if (done()) return true;
+    for (const listener of this.beforeTimeMoves) listener();
     while (this.ctx.clock.fireNext(limit)) {
       this.settle();
       if (done()) return true;

@@ -109,6 +109,7 @@ export interface Container {
   terminationMessagePath?: string;
   terminationMessagePolicy?: string;
   stdin?: boolean;
+  stdinOnce?: boolean;
   tty?: boolean;
 }
 

@@ -53,6 +53,8 @@ export interface Strategy {
   hasGeneration?: boolean;
   /** True when status is written only through the status subresource. */
   hasStatusSubresource?: boolean;
+  /** Validating admission after validation: an ApiError refuses the write (e.g. the replica limit). */
+  admit?(obj: KubeObject, old: KubeObject | undefined, api: ApiServer): ApiError | undefined;
 }
 
 export interface Index {
@@ -171,6 +173,8 @@ export class ApiServer {
     if (!meta.name) errors.unshift({ field: 'metadata.name', type: 'Required value', detail: 'name or generateName is required' });
     if (errors.length) throw invalid(obj.kind, meta.name ?? '', errors);
     if (this.get(obj.kind, meta.namespace, meta.name)) throw alreadyExists(obj.kind, meta.name);
+    const refusal = strategy?.admit?.(obj, undefined, this);
+    if (refusal) throw refusal;
 
     meta.uid = this.nextUid();
     meta.creationTimestamp = this.clock.timestamp();
@@ -219,6 +223,8 @@ export class ApiServer {
       strategy?.prepareForUpdate?.(obj, old, this);
       const errors = strategy?.validateUpdate?.(obj, old, this) ?? strategy?.validate?.(obj, this) ?? [];
       if (errors.length) throw invalid(obj.kind, obj.metadata.name, errors);
+      const refusal = strategy?.admit?.(obj, old, this);
+      if (refusal) throw refusal;
       if (strategy?.hasGeneration) {
         obj.metadata.generation = (old.metadata.generation ?? 1) + (specChanged(old, obj) ? 1 : 0);
       }
@@ -248,6 +254,28 @@ export class ApiServer {
     const draft = deepClone(current);
     if (change(draft) === false) return current;
     return this.update(draft, options);
+  }
+
+  /**
+   * The pods/binding subresource (pkg/registry/core/pod/storage/storage.go assignPod): sets spec.nodeName
+   * and the PodScheduled=True condition in one write. Fails with Conflict when the pod is already bound or
+   * its uid changed, as the real binding does.
+   */
+  bindPod(namespace: string, name: string, uid: string, nodeName: string): KubeObject {
+    const pod = this.get('Pod', namespace, name) as (KubeObject & { spec: { nodeName?: string }; status: { conditions?: { type: string; status: string; lastTransitionTime?: string; lastProbeTime?: string | null }[] } }) | undefined;
+    if (!pod) throw notFound('Pod', name);
+    if (pod.metadata.uid !== uid) throw conflict('Pod', name, `Precondition failed: UID in precondition: ${uid}, UID in object meta: ${pod.metadata.uid}`);
+    if (pod.spec.nodeName) throw conflict('Pod', name, `pod ${name} is already assigned to node "${pod.spec.nodeName}"`);
+    if (pod.metadata.deletionTimestamp) throw conflict('Pod', name, `pod ${name} is being deleted, cannot be assigned to a host`);
+    const bound = deepClone(pod);
+    bound.spec.nodeName = nodeName;
+    const conditions = (bound.status.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
+    conditions.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: this.clock.timestamp() });
+    bound.status.conditions = conditions;
+    bound.metadata.resourceVersion = this.nextResourceVersion();
+    this.put(bound);
+    this.notify({ type: 'MODIFIED', object: bound, old: pod });
+    return bound;
   }
 
   /** Deletes an object, gracefully where its strategy says so, honouring finalizers and propagation. */

@@ -16,11 +16,18 @@ import { startAttachDetachController } from './attachdetach/attachDetachControll
 import { startKubelet } from '../kubelet/kubelet';
 
 export function startControllers(ctx: ClusterContext): Controller[] {
-  return [startGarbageCollector(ctx), startReplicaSetController(ctx), startDeploymentController(ctx), startStatefulSetController(ctx), startEndpointSliceController(ctx), 
+  return [
+    startGarbageCollector(ctx),
+    startReplicaSetController(ctx),
+    startDeploymentController(ctx),
+    startStatefulSetController(ctx),
+    startEndpointSliceController(ctx),
+    // The PV controller runs before the scheduler so a WaitForFirstConsumer claim records its event first.
     startPersistentVolumeController(ctx),
     startPvcProtectionController(ctx),
     startScheduler(ctx),
     startProvisioner(ctx),
     startAttachDetachController(ctx),
-    startKubelet(ctx)];
+    startKubelet(ctx),
+  ];
 }

@@ -2,7 +2,7 @@
  * What a kubectl command runs with, and the ways it reports failure in kubectl's own words.
  */
 import type { ApiServer } from '../apiserver/store';
-import { ApiError } from '../apiserver/errors';
+import { ApiError, kubectlErrorMessage } from '../apiserver/errors';
 import type { Cluster } from '../cluster';
 import type { CommandIO } from '../terminal/builtins';
 import type { Terminal } from '../terminal/terminal';
@@ -49,14 +49,10 @@ export function printError(ctx: KubectlContext, err: unknown, operation?: { verb
 /** kubectl's text for an error: `Error from server (NotFound): ...`, `The X "y" is invalid: ...`. */
 export function formatError(err: unknown, operation?: { verb: string; source: string }): string {
   if (err instanceof ApiError) {
-    if (err.reason === 'Invalid' && err.details?.causes) {
-      const kind = err.details.kind ?? '';
-      const causes = err.details.causes;
-      if (causes.length === 1) return `The ${kind} "${err.details.name ?? ''}" is invalid: ${causes[0]}`;
-      return `The ${kind} "${err.details.name ?? ''}" is invalid: \n${causes.map((c) => `* ${c}`).join('\n')}`;
+    if (operation && err.reason !== 'Invalid') {
+      return `Error from server (${err.reason}): error when ${operation.verb} "${operation.source}": ${err.message}`;
     }
-    const prefix = operation ? `error when ${operation.verb} "${operation.source}": ` : '';
-    return `Error from server (${err.reason}): ${prefix}${err.message}`;
+    return kubectlErrorMessage(err);
   }
   if (err instanceof Error) return `error: ${err.message}`;
   return `error: ${String(err)}`;

@@ -123,7 +123,11 @@ function startContainer(env: KubeletEnv, kl: NodeKubelet, work: PodWork, spec: C
     c.startedAtMs = ctx.clock.now();
     const program = containerProgram(spec);
     if (program.exitsAfterMs !== undefined) work.exitAt.set(spec.name, ctx.clock.now() + program.exitsAfterMs);
-    work.readyAt.set(spec.name, ctx.clock.now() + readinessDelayMs(ctx, spec));
+    const readyDelay = readinessDelayMs(ctx, spec);
+    // A container without a readiness probe is ready as soon as it runs (one status update, as the
+    // kubelet's prober manager reports it); a probe or a configured delay makes it wait.
+    if (readyDelay === 0 && !spec.readinessProbe) c.ready = true;
+    else work.readyAt.set(spec.name, ctx.clock.now() + readyDelay);
     armContainerTimers(env, work, spec.name);
     env.enqueue(work.key);
   });

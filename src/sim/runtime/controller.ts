@@ -22,7 +22,7 @@ export interface Timings {
   imagePullMs: number;
   /** Creating and starting a container. */
   containerStartMs: number;
-  /** Time from container start to Ready when the container has no readiness probe. */
+  /** Time from container start to Ready when the container has no readiness probe (0: ready at once). */
   readyDelayMs: number;
   /** Time an application takes to exit after SIGTERM (capped by the grace period). */
   shutdownMs: number;
@@ -36,7 +36,7 @@ export const DEFAULT_TIMINGS: Timings = {
   mountMs: 300,
   imagePullMs: 2500,
   containerStartMs: 600,
-  readyDelayMs: 500,
+  readyDelayMs: 0,
   shutdownMs: 800,
   jitter: 0.25,
 };

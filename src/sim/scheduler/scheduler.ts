@@ -3,9 +3,11 @@
  * and eventhandlers.go: one pod per sync through PreFilter, Filter, Score, selectHost, assume, PreBind
  * (volume binding, which may wait for provisioning) and Bind.
  *
- * Simplified: one profile (`default-scheduler`); binding is two writes (spec.nodeName, then the
- * PodScheduled condition) instead of the pods/binding subresource; no nominated nodes, no preemption
- * of victims (see preemption.ts).
+ * Binding goes through the pods/binding subresource (ApiServer.bindPod): spec.nodeName and the
+ * PodScheduled condition in one write.
+ *
+ * Simplified: one profile (`default-scheduler`); no nominated nodes, no preemption of victims
+ * (see preemption.ts).
  */
 import type { Node, Pod, PodStatus } from '../api/core';
 import type { Condition } from '../api/meta';
@@ -125,12 +127,12 @@ export function startScheduler(ctx: ClusterContext): Controller {
 
   function bind(pod: Pod, nodeName: string): void {
     const key = keyOf(pod.metadata);
-    const bound = api.mutate<Pod>('Pod', pod.metadata.namespace, pod.metadata.name, (draft) => {
-      if (draft.metadata.uid !== pod.metadata.uid || draft.spec.nodeName) return false;
-      draft.spec.nodeName = nodeName;
-    });
-    if (!bound || bound.spec.nodeName !== nodeName) return;
-    setPodScheduledCondition(bound, { type: 'PodScheduled', status: 'True' });
+    let bound: Pod;
+    try {
+      bound = api.bindPod(pod.metadata.namespace ?? 'default', pod.metadata.name, pod.metadata.uid, nodeName) as Pod;
+    } catch {
+      return;
+    }
     ctx.recorder.record(bound, 'Normal', 'Scheduled', `Successfully assigned ${key} to ${nodeName}`, { component: DEFAULT_SCHEDULER });
     ctx.trace.record(DEFAULT_SCHEDULER, key, 'bind', `assigned to ${nodeName}`);
     sq.done(key);

@@ -40,12 +40,17 @@ export class Terminal {
   private interactive: InteractiveSession | undefined;
   private readonly jobs: BackgroundJob[] = [];
   private lastExit = 0;
+  /** True while a command runs: background output waits until time moves or the command ends. */
+  private running = false;
+  private background = '';
 
   constructor(
     readonly cluster: Cluster,
     private readonly sink: OutputSink,
     readonly options: TerminalOptions = {},
-  ) {}
+  ) {
+    cluster.onBeforeTimeMoves(() => this.flushBackground());
+  }
 
   /** The prompt for the next line: `$ `, `> ` inside a multi-line command, or the pod shell's prompt. */
   prompt(): string {
@@ -59,9 +64,25 @@ export class Terminal {
     return this.interactive !== undefined;
   }
 
-  /** Writes output (also used by background jobs). */
+  /** Writes a command's output. */
   write(text: string): void {
     if (text) this.sink(text);
+  }
+
+  /**
+   * Writes output of a background job (a watch). While a command runs, it is held back until simulated
+   * time moves or the command ends, so a command's own lines come before the changes it caused, as they
+   * would read across two real terminals.
+   */
+  writeBackground(text: string): void {
+    if (!this.running) this.write(text);
+    else this.background += text;
+  }
+
+  private flushBackground(): void {
+    const text = this.background;
+    this.background = '';
+    this.write(text);
   }
 
   /** Feeds one line of input. Returns 'continue' while a here-document or quote is still open. */
@@ -90,11 +111,17 @@ export class Terminal {
     const needMore = this.needsMoreInput();
     if (needMore) return 'continue';
     this.pending = [];
-    this.lastExit = this.runText(text);
-    this.vars['?'] = String(this.lastExit);
-    // Controllers react to what the command changed before the next prompt, as a real cluster does within
-    // milliseconds.
-    this.cluster.settle();
+    this.running = true;
+    try {
+      this.lastExit = this.runText(text);
+      this.vars['?'] = String(this.lastExit);
+      // Controllers react to what the command changed before the next prompt, as a real cluster does within
+      // milliseconds.
+      this.cluster.settle();
+    } finally {
+      this.running = false;
+      this.flushBackground();
+    }
     return 'ran';
   }
 

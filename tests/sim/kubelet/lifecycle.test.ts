@@ -147,3 +147,19 @@ describe('a stopped kubelet', () => {
     until(c, () => !pod(c, 'up') && podIsReady(pod(c, 'new')!));
   });
 });
+
+describe('readiness without a probe (default timings)', () => {
+  it('reports Running and Ready in the same status write, as the prober manager does', () => {
+    const c = newCluster({ jitter: 0 });
+    const phases: string[] = [];
+    c.api.watch('Pod', (e) => {
+      const p = e.object as ReturnType<typeof pod> & object;
+      const cs = p.status.containerStatuses?.[0];
+      if (cs?.state.running) phases.push(`${p.status.phase} ready=${cs.ready}`);
+    });
+    createPod(c, 'web-0', 'node-1', [nginx()]);
+    c.advance(10_000);
+    expect(podIsReady(pod(c, 'web-0')!)).toBe(true);
+    expect(phases[0]).toBe('Running ready=true');
+  });
+});

@@ -5,7 +5,8 @@ import type { Timings } from '../../../src/sim/runtime/controller';
 import { DEFAULT_NODES } from '../../../src/sim/scenarios/bootstrap';
 
 /** Timings without jitter, so stage instants are exact. */
-export const EXACT: Partial<Timings> = { jitter: 0 };
+/** Exact stage timings (no jitter) with a configured 500 ms readiness delay, so each stage shows apart. */
+export const EXACT: Partial<Timings> = { jitter: 0, readyDelayMs: 500 };
 
 export function newCluster(timings: Partial<Timings> = EXACT, seed = 7): Cluster {
   return new Cluster({ seed, nodes: DEFAULT_NODES, timings });

@@ -2,6 +2,7 @@
  * Registers every kind's strategy (defaulting, admission, validation, server-set fields, graceful deletion)
  * with the API server.
  */
+import { admitReplicaLimit } from '../admission/replicaLimit';
 import type { ApiServer } from '../store';
 import { deploymentStrategy, replicaSetStrategy, statefulSetStrategy } from './apps';
 import { configMapStrategy, namespaceStrategy, nodeStrategy, podDisruptionBudgetStrategy } from './other';
@@ -11,9 +12,9 @@ import { persistentVolumeClaimStrategy, persistentVolumeStrategy, storageClassSt
 
 export function registerStrategies(api: ApiServer): void {
   api.registerStrategy('Pod', podStrategy);
-  api.registerStrategy('StatefulSet', statefulSetStrategy);
-  api.registerStrategy('Deployment', deploymentStrategy);
-  api.registerStrategy('ReplicaSet', replicaSetStrategy);
+  api.registerStrategy('StatefulSet', { ...statefulSetStrategy, admit: admitReplicaLimit });
+  api.registerStrategy('Deployment', { ...deploymentStrategy, admit: admitReplicaLimit });
+  api.registerStrategy('ReplicaSet', { ...replicaSetStrategy, admit: admitReplicaLimit });
   api.registerStrategy('Service', serviceStrategy);
   api.registerStrategy('PersistentVolumeClaim', persistentVolumeClaimStrategy);
   api.registerStrategy('PersistentVolume', persistentVolumeStrategy);

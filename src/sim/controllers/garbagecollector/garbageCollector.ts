@@ -38,6 +38,13 @@ export function startGarbageCollector(ctx: ClusterContext): Controller {
     const obj = event.object;
     if (event.type === 'DELETED') {
       for (const dependent of dependentsOf(api, obj.metadata.uid)) queue.add(`dependent:${refKey(dependent)}`);
+      // An owner waiting in foreground deletion re-checks when one of its dependents is gone.
+      for (const ref of obj.metadata.ownerReferences ?? []) {
+        const owner = api.get(ref.kind, obj.metadata.namespace, ref.name);
+        if (owner?.metadata.uid === ref.uid && owner.metadata.finalizers?.includes('foregroundDeletion')) {
+          queue.add(`owner:${refKey(owner)}`);
+        }
+      }
       return;
     }
     const fins = obj.metadata.finalizers ?? [];

@@ -142,12 +142,12 @@ function startWatch(ctx: KubectlContext, args: ParsedArgs, initial: KubeObject[]
     if (names.size && !names.has(obj.metadata.name)) return;
     if (selector && typeof selector !== 'string' && !matchesSelector(selector, obj.metadata.labels)) return;
     if (output && output !== 'wide') {
-      const sink = { ...ctx, io: { ...ctx.io, stdout: (t: string) => terminal.write(t) } };
+      const sink = { ...ctx, io: { ...ctx.io, stdout: (t: string) => terminal.writeBackground(t) } };
       printObjects(sink, [obj], output, true);
       return;
     }
     const row = printer.print([obj], ctx.cluster.now());
-    terminal.write(withEvents ? `${event.type.padEnd(8)}   ${row}` : row);
+    terminal.writeBackground(withEvents ? `${event.type.padEnd(8)}   ${row}` : row);
   });
   terminal.addJob({ stop: unwatch });
 }
