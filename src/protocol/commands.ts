@@ -1,0 +1,92 @@
+/**
+ * Commands the main thread sends to the simulation worker. One union, `type` as a camelCase literal,
+ * payloads plain JSON. The worker validates each one with `parseSimCommand` before acting on it.
+ */
+
+/** Bumped on every incompatible change to a command or event shape. */
+export const PROTOCOL_VERSION = 1;
+
+export const CommandType = {
+  hello: 'hello',
+  loadScenario: 'loadScenario',
+  kubectl: 'kubectl',
+  play: 'play',
+  pause: 'pause',
+  step: 'step',
+  setSpeed: 'setSpeed',
+  tick: 'tick',
+  requestObject: 'requestObject',
+} as const;
+export type CommandType = (typeof CommandType)[keyof typeof CommandType];
+
+/** The slowest and fastest play speeds (simulated seconds per wall-clock second). */
+export const MIN_SPEED = 0.1;
+export const MAX_SPEED = 100;
+/** The longest single `tick`, in simulated milliseconds (one day). */
+export const MAX_TICK_MS = 86_400_000;
+
+/** Opens the conversation; the worker answers `ready`, or `error` when the versions differ. */
+export interface HelloCommand {
+  type: typeof CommandType.hello;
+  protocolVersion: number;
+}
+
+/** Replaces the running cluster with a fresh start of `scenario` with `seed`. */
+export interface LoadScenarioCommand {
+  type: typeof CommandType.loadScenario;
+  scenario: string;
+  seed: number;
+}
+
+/** Feeds one terminal line (usually a kubectl command); the worker answers `output` with the same `id`. */
+export interface KubectlCommand {
+  type: typeof CommandType.kubectl;
+  line: string;
+  id: string;
+}
+
+/** Starts advancing simulated time at the current speed. */
+export interface PlayCommand {
+  type: typeof CommandType.play;
+}
+
+export interface PauseCommand {
+  type: typeof CommandType.pause;
+}
+
+/** Advances simulated time by one step (STEP_MS) while paused or playing. */
+export interface StepCommand {
+  type: typeof CommandType.step;
+}
+
+/** Sets the play speed: simulated seconds per wall-clock second, MIN_SPEED to MAX_SPEED. */
+export interface SetSpeedCommand {
+  type: typeof CommandType.setSpeed;
+  speed: number;
+}
+
+/** Advances simulated time by `ms` (0 to MAX_TICK_MS) at once. */
+export interface TickCommand {
+  type: typeof CommandType.tick;
+  ms: number;
+}
+
+/** Asks for one object as the API server stores it; the worker answers `object`. */
+export interface RequestObjectCommand {
+  type: typeof CommandType.requestObject;
+  kind: string;
+  /** null for cluster-scoped kinds (Node, PersistentVolume, ...). */
+  namespace: string | null;
+  name: string;
+}
+
+export type SimCommand =
+  | HelloCommand
+  | LoadScenarioCommand
+  | KubectlCommand
+  | PlayCommand
+  | PauseCommand
+  | StepCommand
+  | SetSpeedCommand
+  | TickCommand
+  | RequestObjectCommand;

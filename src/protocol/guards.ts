@@ -1,0 +1,150 @@
+/**
+ * Runtime guards for both directions. Messages cross a thread boundary, so nothing is trusted: each is
+ * checked field by field against its shape, and a bad one yields a reason instead of a value. Known
+ * fields are copied out, so a parsed message carries exactly its declared fields.
+ */
+import { CommandType, MAX_SPEED, MAX_TICK_MS, MIN_SPEED } from './commands';
+import type { SimCommand } from './commands';
+import { ErrorCode, EventType } from './events';
+import type { SimEvent } from './events';
+
+/** A parsed message, or why it is not one. */
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** The longest terminal line a `kubectl` command may carry. */
+export const MAX_LINE_LENGTH = 65_536;
+
+interface FieldRule {
+  check: (value: unknown) => boolean;
+  /** What the value must be, for the error message ("a string"). */
+  expected: string;
+}
+
+type Shape = Record<string, FieldRule>;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const string: FieldRule = { check: (v) => typeof v === 'string', expected: 'a string' };
+const name: FieldRule = {
+  check: (v) => typeof v === 'string' && v.length > 0 && v.length <= 253,
+  expected: 'a non-empty string',
+};
+const nullableName: FieldRule = {
+  check: (v) => v === null || name.check(v),
+  expected: 'a non-empty string or null',
+};
+const integer: FieldRule = { check: (v) => Number.isSafeInteger(v), expected: 'an integer' };
+const boolean: FieldRule = { check: (v) => typeof v === 'boolean', expected: 'a boolean' };
+const line: FieldRule = {
+  check: (v) => typeof v === 'string' && v.length <= MAX_LINE_LENGTH,
+  expected: `a string of at most ${MAX_LINE_LENGTH} characters`,
+};
+
+function between(min: number, max: number): FieldRule {
+  return {
+    check: (v) => typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max,
+    expected: `a number from ${min} to ${max}`,
+  };
+}
+
+function oneOf(values: readonly string[]): FieldRule {
+  return {
+    check: (v) => typeof v === 'string' && values.includes(v),
+    expected: `one of ${values.join(', ')}`,
+  };
+}
+
+function arrayOf(item: (value: unknown) => boolean, what: string): FieldRule {
+  return { check: (v) => Array.isArray(v) && v.every(item), expected: `an array of ${what}` };
+}
+
+function record(shape: Shape, what: string): FieldRule {
+  return {
+    check: (v) => isRecord(v) && Object.entries(shape).every(([k, rule]) => rule.check(v[k])),
+    expected: what,
+  };
+}
+
+const commandShapes: Record<CommandType, Shape> = {
+  hello: { protocolVersion: integer },
+  loadScenario: { scenario: name, seed: integer },
+  kubectl: { line, id: name },
+  play: {},
+  pause: {},
+  step: {},
+  setSpeed: { speed: between(MIN_SPEED, MAX_SPEED) },
+  tick: { ms: between(0, MAX_TICK_MS) },
+  requestObject: { kind: name, namespace: nullableName, name },
+};
+
+const scenarioInfo = record({ name, title: string, description: string }, 'a scenario');
+const snapshotArrays = ['nodes', 'pods', 'pvcs', 'pvs', 'services', 'workloads', 'events'] as const;
+const clusterSnapshot: FieldRule = {
+  check: (v) =>
+    isRecord(v) &&
+    between(0, Number.MAX_SAFE_INTEGER).check(v.time) &&
+    snapshotArrays.every((k) => arrayOf(isRecord, 'objects').check(v[k])),
+  expected: 'a cluster snapshot',
+};
+const kubeObjectOrNull: FieldRule = {
+  check: (v) => v === null || (isRecord(v) && typeof v.kind === 'string' && isRecord(v.metadata)),
+  expected: 'an object or null',
+};
+
+const eventShapes: Record<EventType, Shape> = {
+  ready: {
+    protocolVersion: integer,
+    scenarios: arrayOf(scenarioInfo.check, 'scenarios'),
+    defaultScenario: name,
+  },
+  snapshot: {
+    scenario: name,
+    seed: integer,
+    isPlaying: boolean,
+    speed: between(MIN_SPEED, MAX_SPEED),
+    snapshot: clusterSnapshot,
+  },
+  output: { id: nullableName, text: string, prompt: string },
+  object: { kind: name, namespace: nullableName, name, object: kubeObjectOrNull },
+  error: { code: oneOf(Object.values(ErrorCode)), message: string },
+};
+
+function parseShaped<T>(data: unknown, shapes: Record<string, Shape>, what: string): ParseResult<T> {
+  if (!isRecord(data)) return { ok: false, error: `invalid ${what}: expected an object` };
+  const type = data.type;
+  if (typeof type !== 'string' || !Object.hasOwn(shapes, type)) {
+    return { ok: false, error: `invalid ${what}: unknown type ${JSON.stringify(type) ?? 'undefined'}` };
+  }
+  const value: Record<string, unknown> = { type };
+  for (const [field, rule] of Object.entries(shapes[type]!)) {
+    if (!rule.check(data[field]))
+      return { ok: false, error: `invalid ${what} "${type}": "${field}" must be ${rule.expected}` };
+    value[field] = data[field];
+  }
+  return { ok: true, value: value as T };
+}
+
+/** Validates a message sent to the worker. */
+export function parseSimCommand(data: unknown): ParseResult<SimCommand> {
+  return parseShaped<SimCommand>(data, commandShapes, 'command');
+}
+
+/** Validates a message sent by the worker. */
+export function parseSimEvent(data: unknown): ParseResult<SimEvent> {
+  return parseShaped<SimEvent>(data, eventShapes, 'event');
+}
+
+export function isSimCommand(data: unknown): data is SimCommand {
+  return parseSimCommand(data).ok;
+}
+
+export function isSimEvent(data: unknown): data is SimEvent {
+  return parseSimEvent(data).ok;
+}
+
+/** Every command type, for exhaustive tests and UIs. */
+export const COMMAND_TYPES: readonly CommandType[] = Object.values(CommandType);
+/** Every event type. */
+export const EVENT_TYPES: readonly EventType[] = Object.values(EventType);

@@ -1,0 +1,309 @@
+/**
+ * The cluster as plain JSON shaped for drawing: one pure function of the API server's objects and the
+ * simulated time. The worker posts it to the UI; tests compare it. No DOM, no timers: the same cluster
+ * state always gives the same snapshot, field for field.
+ */
+import type { Deployment, ReplicaSet, StatefulSet } from './api/apps';
+import type { Event, Node, PersistentVolume, PersistentVolumeClaim, Pod, Service } from './api/core';
+import type { KubeObject, OwnerReference } from './api/meta';
+import type { Cluster } from './cluster';
+import { nodeStatus } from './kubectl/printers/columns';
+import { podCells } from './kubectl/printers/podStatus';
+import { fromTimestamp } from './runtime/clock';
+import { ZONE_LABEL } from './scenarios/bootstrap';
+
+/** The annotation the scheduler writes on a PVC whose StorageClass waits for the first consumer. */
+const SELECTED_NODE_ANNOTATION = 'volume.kubernetes.io/selected-node';
+
+/** The most recent Events a snapshot carries (the newest last). */
+export const SNAPSHOT_EVENT_LIMIT = 200;
+
+/** A Pod as the canvas draws it: the kubectl STATUS and READY words, where it runs, who owns it. */
+export interface PodSnapshot {
+  name: string;
+  namespace: string;
+  uid: string;
+  /** spec.nodeName, or null while unscheduled. */
+  nodeName: string | null;
+  /** status.phase. */
+  phase: string;
+  /** The STATUS cell of `kubectl get pods` (Running, ContainerCreating, Terminating, ...). */
+  status: string;
+  /** The READY cell of `kubectl get pods` ("1/1"). */
+  ready: string;
+  /** The RESTARTS cell of `kubectl get pods`. */
+  restarts: string;
+  /** The Ready condition is True. */
+  isReady: boolean;
+  /** metadata.deletionTimestamp is set. */
+  isTerminating: boolean;
+  /** status.podIP, or null before the sandbox has one. */
+  ip: string | null;
+  /** The controller ownerReference (StatefulSet, ReplicaSet, ...), or null for a bare pod. */
+  ownerKind: string | null;
+  ownerName: string | null;
+  /** The workload a person thinks of: the Deployment for a ReplicaSet's pod, else the owner itself. */
+  workloadKind: string | null;
+  workloadName: string | null;
+  /** Claim names of the pod's persistentVolumeClaim volumes, in spec order. */
+  claimNames: string[];
+  creationTimestamp: string;
+}
+
+export interface NodeSnapshot {
+  name: string;
+  uid: string;
+  /** The topology.kubernetes.io/zone label, or null. */
+  zone: string | null;
+  /** The STATUS cell of `kubectl get nodes` (Ready, NotReady, Ready,SchedulingDisabled). */
+  status: string;
+  isReady: boolean;
+  isUnschedulable: boolean;
+  podCIDR: string | null;
+  /** status.volumesAttached names. */
+  volumesAttached: string[];
+  /** status.volumesInUse. */
+  volumesInUse: string[];
+}
+
+export interface PersistentVolumeClaimSnapshot {
+  name: string;
+  namespace: string;
+  uid: string;
+  /** status.phase (Pending, Bound, Lost). */
+  phase: string;
+  /** spec.volumeName, or null while unbound. */
+  volumeName: string | null;
+  storageClassName: string | null;
+  /** The requested storage (spec.resources.requests.storage). */
+  request: string | null;
+  accessModes: string[];
+  /** The volume.kubernetes.io/selected-node annotation, or null. */
+  selectedNode: string | null;
+  isTerminating: boolean;
+}
+
+export interface PersistentVolumeSnapshot {
+  name: string;
+  uid: string;
+  /** status.phase (Available, Bound, Released, ...). */
+  phase: string;
+  /** `namespace/name` of spec.claimRef, or null. */
+  claim: string | null;
+  capacity: string | null;
+  reclaimPolicy: string | null;
+  storageClassName: string | null;
+  /** The zone the PV's node affinity requires, or null. */
+  zone: string | null;
+  isTerminating: boolean;
+}
+
+export interface ServiceSnapshot {
+  name: string;
+  namespace: string;
+  uid: string;
+  type: string;
+  /** spec.clusterIP ("None" for a headless Service). */
+  clusterIP: string | null;
+  isHeadless: boolean;
+  selector: Record<string, string>;
+  /** `port/protocol` entries, as the PORT(S) column lists them. */
+  ports: string[];
+}
+
+export interface WorkloadSnapshot {
+  kind: 'StatefulSet' | 'Deployment';
+  name: string;
+  namespace: string;
+  uid: string;
+  /** spec.replicas (defaulted to 1). */
+  replicas: number;
+  readyReplicas: number;
+}
+
+export interface EventSnapshot {
+  uid: string;
+  namespace: string;
+  type: string;
+  reason: string;
+  message: string;
+  /** `kind/name` of the involved object, lower-case kind as kubectl's OBJECT column prints it. */
+  object: string;
+  involvedUid: string | null;
+  source: string;
+  count: number;
+  /** Simulated milliseconds of lastTimestamp. */
+  time: number;
+}
+
+/** Everything the UI draws at one instant. Plain JSON: structured-clone and JSON.stringify safe. */
+export interface ClusterSnapshot {
+  /** Simulated milliseconds since the start. */
+  time: number;
+  nodes: NodeSnapshot[];
+  pods: PodSnapshot[];
+  pvcs: PersistentVolumeClaimSnapshot[];
+  pvs: PersistentVolumeSnapshot[];
+  services: ServiceSnapshot[];
+  workloads: WorkloadSnapshot[];
+  /** The newest SNAPSHOT_EVENT_LIMIT Events, oldest first. */
+  events: EventSnapshot[];
+}
+
+function controllerRef(obj: KubeObject): OwnerReference | undefined {
+  return obj.metadata.ownerReferences?.find((r) => r.controller);
+}
+
+function podSnapshot(cluster: Cluster, pod: Pod, now: number): PodSnapshot {
+  const cells = podCells(pod, now);
+  const owner = controllerRef(pod);
+  let workload = owner;
+  if (owner?.kind === 'ReplicaSet') {
+    const rs = cluster.api.get<ReplicaSet>('ReplicaSet', pod.metadata.namespace, owner.name);
+    const rsOwner = rs && controllerRef(rs);
+    if (rsOwner?.kind === 'Deployment') workload = rsOwner;
+  }
+  return {
+    name: pod.metadata.name,
+    namespace: pod.metadata.namespace ?? 'default',
+    uid: pod.metadata.uid,
+    nodeName: pod.spec.nodeName ?? null,
+    phase: pod.status.phase,
+    status: cells.status,
+    ready: cells.ready,
+    restarts: cells.restarts,
+    isReady: pod.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false,
+    isTerminating: Boolean(pod.metadata.deletionTimestamp),
+    ip: pod.status.podIP ?? null,
+    ownerKind: owner?.kind ?? null,
+    ownerName: owner?.name ?? null,
+    workloadKind: workload?.kind ?? null,
+    workloadName: workload?.name ?? null,
+    claimNames: (pod.spec.volumes ?? []).flatMap((v) =>
+      v.persistentVolumeClaim ? [v.persistentVolumeClaim.claimName] : [],
+    ),
+    creationTimestamp: pod.metadata.creationTimestamp,
+  };
+}
+
+function nodeSnapshot(node: Node): NodeSnapshot {
+  return {
+    name: node.metadata.name,
+    uid: node.metadata.uid,
+    zone: node.metadata.labels?.[ZONE_LABEL] ?? null,
+    status: nodeStatus(node),
+    isReady: node.status.conditions.some((c) => c.type === 'Ready' && c.status === 'True'),
+    isUnschedulable: Boolean(node.spec.unschedulable),
+    podCIDR: node.spec.podCIDR ?? null,
+    volumesAttached: (node.status.volumesAttached ?? []).map((v) => v.name),
+    volumesInUse: [...(node.status.volumesInUse ?? [])],
+  };
+}
+
+function pvcSnapshot(pvc: PersistentVolumeClaim): PersistentVolumeClaimSnapshot {
+  return {
+    name: pvc.metadata.name,
+    namespace: pvc.metadata.namespace ?? 'default',
+    uid: pvc.metadata.uid,
+    phase: pvc.status.phase ?? 'Pending',
+    volumeName: pvc.spec.volumeName || null,
+    storageClassName: pvc.spec.storageClassName ?? null,
+    request: pvc.spec.resources?.requests?.storage ?? null,
+    accessModes: [...(pvc.spec.accessModes ?? [])],
+    selectedNode: pvc.metadata.annotations?.[SELECTED_NODE_ANNOTATION] ?? null,
+    isTerminating: Boolean(pvc.metadata.deletionTimestamp),
+  };
+}
+
+function pvZone(pv: PersistentVolume): string | null {
+  for (const term of pv.spec.nodeAffinity?.required?.nodeSelectorTerms ?? []) {
+    const zone = term.matchExpressions?.find((e) => e.key === ZONE_LABEL && e.operator === 'In')?.values?.[0];
+    if (zone) return zone;
+  }
+  return null;
+}
+
+function pvSnapshot(pv: PersistentVolume): PersistentVolumeSnapshot {
+  const ref = pv.spec.claimRef;
+  return {
+    name: pv.metadata.name,
+    uid: pv.metadata.uid,
+    phase: pv.status.phase ?? 'Pending',
+    claim: ref ? `${ref.namespace}/${ref.name}` : null,
+    capacity: pv.spec.capacity.storage ?? null,
+    reclaimPolicy: pv.spec.persistentVolumeReclaimPolicy ?? null,
+    storageClassName: pv.spec.storageClassName ?? null,
+    zone: pvZone(pv),
+    isTerminating: Boolean(pv.metadata.deletionTimestamp),
+  };
+}
+
+function serviceSnapshot(svc: Service): ServiceSnapshot {
+  return {
+    name: svc.metadata.name,
+    namespace: svc.metadata.namespace ?? 'default',
+    uid: svc.metadata.uid,
+    type: svc.spec.type ?? 'ClusterIP',
+    clusterIP: svc.spec.clusterIP ?? null,
+    isHeadless: svc.spec.clusterIP === 'None',
+    selector: { ...(svc.spec.selector ?? {}) },
+    ports: (svc.spec.ports ?? []).map((p) => `${p.port}/${p.protocol ?? 'TCP'}`),
+  };
+}
+
+function workloadSnapshot(obj: StatefulSet | Deployment): WorkloadSnapshot {
+  return {
+    kind: obj.kind,
+    name: obj.metadata.name,
+    namespace: obj.metadata.namespace ?? 'default',
+    uid: obj.metadata.uid,
+    replicas: obj.spec.replicas ?? 1,
+    readyReplicas: obj.status?.readyReplicas ?? 0,
+  };
+}
+
+function eventSnapshot(event: Event): EventSnapshot {
+  const ref = event.involvedObject;
+  return {
+    uid: event.metadata.uid,
+    namespace: event.metadata.namespace ?? 'default',
+    type: event.type,
+    reason: event.reason,
+    message: event.message,
+    object: `${ref.kind.toLowerCase()}/${ref.name}`,
+    involvedUid: ref.uid ?? null,
+    source: event.source.component,
+    count: event.count,
+    time: fromTimestamp(event.lastTimestamp),
+  };
+}
+
+/** The newest `limit` Events, ordered by lastTimestamp then name (stable for equal times). */
+function recentEvents(events: Event[], limit: number): EventSnapshot[] {
+  const ordered = events
+    .map((event) => ({ event, time: fromTimestamp(event.lastTimestamp) }))
+    .sort((a, b) => a.time - b.time || compareStrings(a.event.metadata.name, b.event.metadata.name));
+  return ordered.slice(Math.max(0, ordered.length - limit)).map(({ event }) => eventSnapshot(event));
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Builds the snapshot of `cluster` at its current simulated time. Pure: reads the API server only. */
+export function buildSnapshot(cluster: Cluster): ClusterSnapshot {
+  const { api } = cluster;
+  const now = cluster.now();
+  return {
+    time: now,
+    nodes: api.list<Node>('Node').map(nodeSnapshot),
+    pods: api.list<Pod>('Pod').map((pod) => podSnapshot(cluster, pod, now)),
+    pvcs: api.list<PersistentVolumeClaim>('PersistentVolumeClaim').map(pvcSnapshot),
+    pvs: api.list<PersistentVolume>('PersistentVolume').map(pvSnapshot),
+    services: api.list<Service>('Service').map(serviceSnapshot),
+    workloads: [...api.list<StatefulSet>('StatefulSet'), ...api.list<Deployment>('Deployment')].map(
+      workloadSnapshot,
+    ),
+    events: recentEvents(api.list<Event>('Event'), SNAPSHOT_EVENT_LIMIT),
+  };
+}

@@ -1,0 +1,136 @@
+/**
+ * The playground's state: a projection of what the simulation worker last said. Written only by
+ * `applySimEvent`; the UI reads it through selectors and changes the sim by sending commands.
+ */
+import { createStore } from 'zustand/vanilla';
+import type { StoreApi } from 'zustand/vanilla';
+import { CommandType, EventType, PROTOCOL_VERSION } from '../protocol';
+import type { ClusterSnapshot, ErrorCode, ScenarioInfo, SimEvent } from '../protocol';
+import type { KubeObject } from '../sim/api/meta';
+import type { SimClient } from '../client/types';
+
+/** The most console output chunks the store keeps (the oldest are dropped). */
+export const OUTPUT_LIMIT = 500;
+
+export interface OutputChunk {
+  /** Sequence number of the chunk since the page loaded (a stable React key). */
+  seq: number;
+  /** The kubectl command's id, or null for output written while time passed. */
+  id: string | null;
+  text: string;
+}
+
+export interface RunState {
+  scenario: string;
+  seed: number;
+  isPlaying: boolean;
+  speed: number;
+}
+
+export interface PlaygroundState {
+  isReady: boolean;
+  scenarios: ScenarioInfo[];
+  defaultScenario: string | null;
+  run: RunState | null;
+  snapshot: ClusterSnapshot | null;
+  output: OutputChunk[];
+  outputSeq: number;
+  /** The terminal's next prompt. */
+  prompt: string;
+  /** The newest protocol error; `seq` tells one error from the next with the same words. */
+  lastError: { seq: number; code: ErrorCode; message: string } | null;
+  /** Objects answered to requestObject, by `kind/namespace/name`. */
+  objects: Record<string, KubeObject | null>;
+}
+
+export const initialPlaygroundState: PlaygroundState = {
+  isReady: false,
+  scenarios: [],
+  defaultScenario: null,
+  run: null,
+  snapshot: null,
+  output: [],
+  outputSeq: 0,
+  prompt: '$ ',
+  lastError: null,
+  objects: {},
+};
+
+/** The key of a requested object in `objects`. */
+export function objectKey(kind: string, namespace: string | null, name: string): string {
+  return `${kind}/${namespace ?? ''}/${name}`;
+}
+
+/** The state after `event`: a pure function, the only writer of the store. */
+export function applySimEvent(state: PlaygroundState, event: SimEvent): PlaygroundState {
+  switch (event.type) {
+    case EventType.ready:
+      return { ...state, isReady: true, scenarios: event.scenarios, defaultScenario: event.defaultScenario };
+    case EventType.snapshot:
+      return {
+        ...state,
+        run: { scenario: event.scenario, seed: event.seed, isPlaying: event.isPlaying, speed: event.speed },
+        snapshot: event.snapshot,
+      };
+    case EventType.output: {
+      const seq = state.outputSeq + 1;
+      const output = event.text
+        ? [...state.output, { seq, id: event.id, text: event.text }].slice(-OUTPUT_LIMIT)
+        : state.output;
+      return { ...state, output, outputSeq: seq, prompt: event.prompt };
+    }
+    case EventType.object:
+      return {
+        ...state,
+        objects: { ...state.objects, [objectKey(event.kind, event.namespace, event.name)]: event.object },
+      };
+    case EventType.error:
+      return {
+        ...state,
+        lastError: { seq: (state.lastError?.seq ?? 0) + 1, code: event.code, message: event.message },
+      };
+  }
+}
+
+export type PlaygroundStore = StoreApi<PlaygroundState>;
+
+export function createPlaygroundStore(): PlaygroundStore {
+  return createStore<PlaygroundState>()(() => initialPlaygroundState);
+}
+
+/**
+ * Feeds every event from `client` into `store` and says hello; when the worker is ready, loads `scenario`
+ * (the worker's default when null) with `seed`. Returns the function that disconnects.
+ */
+export function connectStore(
+  store: PlaygroundStore,
+  client: SimClient,
+  start: { scenario: string | null; seed: number },
+): () => void {
+  const unsubscribe = client.subscribe((event) => {
+    store.setState((state) => applySimEvent(state, event), true);
+    if (event.type === EventType.ready) {
+      client.send({
+        type: CommandType.loadScenario,
+        scenario: start.scenario ?? event.defaultScenario,
+        seed: start.seed,
+      });
+    }
+  });
+  client.send({ type: CommandType.hello, protocolVersion: PROTOCOL_VERSION });
+  return unsubscribe;
+}
+
+/** Named selectors. */
+export const selectPods = (s: PlaygroundState) => s.snapshot?.pods;
+export const selectTime = (s: PlaygroundState) => s.snapshot?.time;
+export const selectRun = (s: PlaygroundState) => s.run;
+export const selectOutput = (s: PlaygroundState) => s.output;
+export const selectPrompt = (s: PlaygroundState) => s.prompt;
+export const selectLastError = (s: PlaygroundState) => s.lastError;
+/** The running scenario's title (its name when the catalogue has no title for it). */
+export function selectScenarioTitle(s: PlaygroundState): string | undefined {
+  const run = s.run;
+  if (!run) return undefined;
+  return s.scenarios.find((x) => x.name === run.scenario)?.title ?? run.scenario;
+}

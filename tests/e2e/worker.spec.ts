@@ -1,0 +1,60 @@
+import { expect, test } from '@playwright/test';
+
+test('the simulation runs in a Web Worker and answers kubectl', async ({ page }) => {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page: ${error.message}`));
+
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1, name: 'StatefulSet Playground' })).toBeVisible();
+  await expect(page.getByText('Simulated time')).toBeVisible();
+  await expect.poll(() => page.workers().length).toBe(1);
+
+  const pods = page.getByRole('list', { name: 'Pods' });
+  const mysql0 = pods.getByRole('listitem', { name: 'Pod mysql-0' });
+  await expect(mysql0).toBeVisible();
+  await expect(mysql0).toContainText(/mysql-0\s*(Pending|ContainerCreating|Running|Terminating)/);
+
+  const input = page.getByRole('textbox', { name: 'kubectl command' });
+  await input.fill('kubectl get nodes');
+  await input.press('Enter');
+  const output = page.getByLabel('Console output');
+  await expect(output).toContainText('$ kubectl get nodes');
+  await expect(output).toContainText(/node-1\s+Ready/);
+  await expect(input).toHaveValue('');
+
+  expect(problems).toEqual([]);
+});
+
+test('the URL picks the scenario and seed, and an unknown scenario is reported', async ({ page }) => {
+  await page.goto('./?scenario=empty&seed=5');
+  await expect(page.getByText('(empty, seed 5)')).toBeVisible();
+  await expect(page.getByText('No pods yet.')).toBeVisible();
+
+  await page.goto('./?scenario=nope');
+  await expect(page.getByRole('alert')).toContainText('unknown scenario "nope"; known scenarios: compare');
+});
+
+test('step and play advance the simulated clock, pause stops it', async ({ page }) => {
+  await page.goto('./?scenario=empty');
+  const clock = page.locator('dd', { hasText: /^\d\d:\d\d:\d\d$/ });
+  await expect(clock).toHaveText('00:00:00');
+  await page.getByRole('button', { name: 'Step 1s' }).click();
+  await expect(clock).toHaveText('00:00:01');
+
+  await page.getByLabel('Speed').selectOption('30');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(clock).not.toHaveText(/^00:00:0[01]$/);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  // Paused, the clock moves only by steps: exactly one second per step.
+  const [h, m, sec] = ((await clock.textContent()) ?? '').split(':').map(Number);
+  const next = h! * 3600 + m! * 60 + sec! + 1;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  await page.getByRole('button', { name: 'Step 1s' }).click();
+  await expect(clock).toHaveText(
+    `${pad(Math.floor(next / 3600))}:${pad(Math.floor((next % 3600) / 60))}:${pad(next % 60)}`,
+  );
+});
