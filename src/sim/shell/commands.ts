@@ -10,6 +10,7 @@ import { SIM_EPOCH_MS } from '../runtime/clock';
 import { resolvePath } from './containerFs';
 import type { CommandCall, CommandFn } from './interpreter';
 import { runScript } from './interpreter';
+import { DATABASE_COMMANDS } from './database';
 import { NET_COMMANDS } from './net';
 import { grep, headTail, sort, wc } from './textTools';
 import { flags, isBusybox, missing } from './toolArgs';
@@ -358,4 +359,5 @@ export const COMMANDS: Record<string, CommandFn> = {
     return `PID   USER     TIME  COMMAND\n    1 root      0:00 ${main}\n`;
   }),
   ...NET_COMMANDS,
+  ...DATABASE_COMMANDS,
 };

@@ -5,6 +5,7 @@
  * Simplified: a handful of well-known images are recognised by name; any other image is treated as a
  * Debian-like image with curl and bind's nslookup, so unknown images stay usable.
  */
+import { databaseTools } from './database/dataDir';
 
 export type ShellFlavour = 'ash' | 'dash';
 
@@ -161,10 +162,11 @@ export function imageProfile(image: string): ImageProfile {
       },
     };
   }
+  const databases = databaseTools(image);
   return {
     flavour: 'dash',
     prompt: '# ',
-    tools: GENERIC_TOOLS,
+    tools: databases.length ? new Set([...GENERIC_TOOLS, ...databases]) : GENERIC_TOOLS,
     nslookup: 'bind',
     servesNginx: false,
     files: {},
