@@ -74,6 +74,8 @@ export class ApiServer {
   private readonly strategies = new Map<string, Strategy>();
   private readonly indexers = new Map<string, Map<string, Index>>();
   private readonly indices = new Map<string, Map<string, Map<string, Set<string>>>>();
+  /** Sorted keys per index value, dropped whenever that value's key set changes. */
+  private readonly sortedIndexKeys = new Map<string, string[]>();
   private resourceVersion = 1000;
   private uidCounter = 0;
 
@@ -135,10 +137,18 @@ export class ApiServer {
     const keys = this.indices.get(kind)?.get(name)?.get(value);
     if (!keys) return [];
     const byKey = this.objects.get(kind)!;
-    return [...keys]
-      .sort()
-      .map((k) => byKey.get(k))
-      .filter((o): o is KubeObject => o !== undefined) as T[];
+    const cacheKey = `${kind}\u0000${name}\u0000${value}`;
+    let sorted = this.sortedIndexKeys.get(cacheKey);
+    if (!sorted) {
+      sorted = [...keys].sort();
+      this.sortedIndexKeys.set(cacheKey, sorted);
+    }
+    const out: T[] = [];
+    for (const k of sorted) {
+      const obj = byKey.get(k);
+      if (obj) out.push(obj as T);
+    }
+    return out;
   }
 
   count(kind: string): number {
@@ -150,8 +160,9 @@ export class ApiServer {
   }
 
   /** Creates an object; throws ApiError (AlreadyExists, Invalid, NotFound for a missing namespace). */
-  create<T extends KubeObject>(input: T): T {
-    const obj = deepClone(input);
+  create<T extends KubeObject>(input: T, options: { handOver?: boolean } = {}): T {
+    // With handOver the caller gives up the object (a freshly built Event), which saves a deep copy.
+    const obj = options.handOver ? input : deepClone(input);
     const info = resourceForKind(obj.kind);
     if (!info) throw badRequest(`no kind "${obj.kind}" is registered`);
     obj.apiVersion = apiVersionOf(info);
@@ -373,7 +384,10 @@ export class ApiServer {
       for (const value of index(obj)) {
         let keys = values.get(value);
         if (!keys) values.set(value, (keys = new Set()));
-        keys.add(key);
+        if (!keys.has(key)) {
+          keys.add(key);
+          this.sortedIndexKeys.delete(`${kind}\u0000${name}\u0000${value}`);
+        }
       }
     }
   }
@@ -388,7 +402,7 @@ export class ApiServer {
       if (!values) continue;
       for (const value of index(obj)) {
         const keys = values.get(value);
-        keys?.delete(key);
+        if (keys?.delete(key)) this.sortedIndexKeys.delete(`${kind}\u0000${name}\u0000${value}`);
         if (keys && keys.size === 0) values.delete(value);
       }
     }

@@ -42,6 +42,8 @@ export class NodeKubelet {
   readonly crashBackOff = new Backoff();
   /** When the node's serial image puller is free again (serializeImagePulls: true). */
   pullerFreeAt = 0;
+  /** When each image's layers are (or will be) on the node, counting pulls still queued. */
+  readonly imageLayersAt = new Map<string, number>();
   private ipamCache?: HostLocalIpam;
 
   constructor(

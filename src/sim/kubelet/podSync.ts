@@ -178,11 +178,16 @@ function ensureImageAndStart(env: KubeletEnv, kl: NodeKubelet, work: PodWork, sp
   }
   env.event(pod, kl.nodeName, 'Normal', 'Pulling', `Pulling image "${image}"`, spec.name);
   const fails = isUnpullableImage(image);
-  const base = fails ? ctx.timings.imagePullMs * 0.4 : present ? ctx.timings.imagePullMs * 0.15 : ctx.timings.imagePullMs;
-  const pullMs = Math.max(1, jittered(ctx, base));
   const begin = Math.max(now, kl.pullerFreeAt);
+  // The serial puller runs queued pulls one after another; a queued pull of an image that an earlier pull
+  // brings onto the node finds its layers present and only fetches the manifest.
+  const layersPresentAt = kl.imageLayersAt.get(ref);
+  const layersPresent = present || (layersPresentAt !== undefined && layersPresentAt <= begin);
+  const base = fails ? ctx.timings.imagePullMs * 0.4 : layersPresent ? ctx.timings.imagePullMs * 0.15 : ctx.timings.imagePullMs;
+  const pullMs = Math.max(1, jittered(ctx, base));
   const end = begin + pullMs;
   kl.pullerFreeAt = end;
+  if (!fails && layersPresentAt === undefined) kl.imageLayersAt.set(ref, end);
   const handle = ctx.clock.after(end - now, `kubelet pull ${work.key} ${spec.name}`, () => {
     work.op = undefined;
     if (fails) {

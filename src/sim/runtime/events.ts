@@ -61,7 +61,7 @@ export class EventRecorder {
       reportingInstance: source.host ?? '',
     };
     try {
-      this.api.create(event);
+      this.api.create(event, { handOver: true });
       this.aggregate.set(aggKey, name);
     } catch {
       // Events are best effort.

@@ -25,11 +25,19 @@ const MAX_INT32 = 2147483647;
 
 /** The parent set name and ordinal encoded in a pod name (`web-2` -> web, 2); ordinal -1 when there is none. */
 export function getParentNameAndOrdinal(podName: string): { parent: string; ordinal: number } {
+  const cached = parsedNames.get(podName);
+  if (cached) return cached;
   const match = statefulPodRegex.exec(podName);
-  if (!match) return { parent: '', ordinal: -1 };
-  const value = Number(match[2]);
-  return { parent: match[1] ?? '', ordinal: value <= MAX_INT32 ? value : -1 };
+  const value = match ? Number(match[2]) : -1;
+  const parsed = Object.freeze(match ? { parent: match[1] ?? '', ordinal: value <= MAX_INT32 ? value : -1 } : { parent: '', ordinal: -1 });
+  if (parsedNames.size >= PARSED_NAMES_LIMIT) parsedNames.clear();
+  parsedNames.set(podName, parsed);
+  return parsed;
 }
+
+/** Pod names parse the same every time; syncs of large sets parse each name many times. */
+const parsedNames = new Map<string, { parent: string; ordinal: number }>();
+const PARSED_NAMES_LIMIT = 20_000;
 
 /** The pod's ordinal, or -1 when its name carries none. */
 export function getOrdinal(pod: Pod): number {

@@ -146,8 +146,7 @@ function startWatch(ctx: KubectlContext, args: ParsedArgs, initial: KubeObject[]
       printObjects(sink, [obj], output, true);
       return;
     }
-    const row = printer.print([obj], ctx.cluster.now());
-    terminal.writeBackground(withEvents ? `${event.type.padEnd(8)}   ${row}` : row);
+    terminal.writeBackground(printer.print([obj], ctx.cluster.now(), withEvents ? event.type : undefined));
   });
   terminal.addJob({ stop: unwatch });
 }
