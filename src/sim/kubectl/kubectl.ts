@@ -83,7 +83,8 @@ function findCommand(list: KubectlCommand[], name: string): KubectlCommand | und
 }
 
 function unknownCommand(name: string, list: KubectlCommand[], parent: string): string {
-  const suggestions = list.filter((c) => levenshtein(c.name, name) <= 2 || c.name.startsWith(name)).map((c) => c.name);
+  // cobra: distance <= 2 (SuggestionsMinimumDistance) or a prefix, in its sorted command order.
+  const suggestions = list.filter((c) => levenshtein(c.name, name.toLowerCase()) <= 2 || c.name.startsWith(name.toLowerCase())).map((c) => c.name).sort();
   let text = `error: unknown command "${name}" for "${parent}"\n`;
   if (suggestions.length) text += `\nDid you mean this?\n${suggestions.map((s) => `\t${s}\n`).join('')}`;
   return text;

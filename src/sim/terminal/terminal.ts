@@ -175,8 +175,12 @@ export class Terminal {
   private runText(text: string): number {
     const lines = text.split('\n');
     let commandLine = lines.shift()!;
-    while (/(^|[^\\])\\$/.test(commandLine) && lines.length && !hereDocsOf(safeTokens(commandLine)).length) {
-      commandLine = commandLine.slice(0, -1) + lines.shift()!;
+    // A quoted string may span lines (the newline is part of it); a trailing backslash joins lines.
+    for (;;) {
+      if (!lines.length || hereDocsOf(safeTokens(commandLine)).length) break;
+      if (hasOpenQuote(commandLine)) commandLine = `${commandLine}\n${lines.shift()!}`;
+      else if (/(^|[^\\])\\$/.test(commandLine)) commandLine = commandLine.slice(0, -1) + lines.shift()!;
+      else break;
     }
     let list: List;
     let docs: HereDoc[];
