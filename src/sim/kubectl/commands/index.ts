@@ -12,8 +12,10 @@ import { getCommand } from './get';
 import { logsCommand } from './logs';
 import { apiResourcesCommand, clusterInfoCommand, versionCommand } from './misc';
 import { patchCommand } from './patch';
+import { rolloutCommand } from './rollout';
 import { runCommand } from './run';
 import { scaleCommand } from './scale';
+import { setCommand } from './set';
 import { waitCommand } from './wait';
 
 export const commands: KubectlCommand[] = [
@@ -27,6 +29,8 @@ export const commands: KubectlCommand[] = [
   labelCommand,
   annotateCommand,
   waitCommand,
+  setCommand,
+  rolloutCommand,
   execCommand,
   runCommand,
   logsCommand,
