@@ -14,6 +14,7 @@ import { startProvisioner } from './persistentvolume/provisioner';
 import { startPvcProtectionController } from './persistentvolume/pvcProtection';
 import { startAttachDetachController } from './attachdetach/attachDetachController';
 import { startKubelet } from '../kubelet/kubelet';
+import { startReplicationController } from './replication/replicationController';
 
 export function startControllers(ctx: ClusterContext): Controller[] {
   return [
@@ -29,5 +30,6 @@ export function startControllers(ctx: ClusterContext): Controller[] {
     startProvisioner(ctx),
     startAttachDetachController(ctx),
     startKubelet(ctx),
+    startReplicationController(ctx),
   ];
 }
