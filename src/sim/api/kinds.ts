@@ -32,6 +32,8 @@ const resources: readonly ResourceInfo[] = [
   { kind: 'PodDisruptionBudget', resource: 'poddisruptionbudgets', singular: 'poddisruptionbudget', group: 'policy', version: 'v1', shortNames: ['pdb'], namespaced: true },
   { kind: 'Lease', resource: 'leases', singular: 'lease', group: 'coordination.k8s.io', version: 'v1', shortNames: [], namespaced: true },
   { kind: 'VolumeSnapshot', resource: 'volumesnapshots', singular: 'volumesnapshot', group: 'snapshot.storage.k8s.io', version: 'v1', shortNames: ['vs'], namespaced: true },
+  { kind: 'VolumeSnapshotClass', resource: 'volumesnapshotclasses', singular: 'volumesnapshotclass', group: 'snapshot.storage.k8s.io', version: 'v1', shortNames: ['vsclass', 'vsclasses'], namespaced: false },
+  { kind: 'VolumeSnapshotContent', resource: 'volumesnapshotcontents', singular: 'volumesnapshotcontent', group: 'snapshot.storage.k8s.io', version: 'v1', shortNames: ['vsc', 'vscs'], namespaced: false },
 ];
 
 const byKind = new Map(resources.map((r) => [r.kind, r]));

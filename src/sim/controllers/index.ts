@@ -15,6 +15,7 @@ import { startPvcProtectionController } from './persistentvolume/pvcProtection';
 import { startAttachDetachController } from './attachdetach/attachDetachController';
 import { startKubelet } from '../kubelet/kubelet';
 import { startReplicationController } from './replication/replicationController';
+import { startSnapshotController } from './snapshot/snapshotController';
 
 export function startControllers(ctx: ClusterContext): Controller[] {
   return [
@@ -31,5 +32,6 @@ export function startControllers(ctx: ClusterContext): Controller[] {
     startAttachDetachController(ctx),
     startKubelet(ctx),
     startReplicationController(ctx),
+    startSnapshotController(ctx),
   ];
 }

@@ -1,8 +1,11 @@
 /**
  * The objects a fresh cluster has before anyone applies anything: namespaces, nodes with their zones and
- * pod CIDRs, the `kubernetes` and `kube-dns` Services, and the default StorageClass `standard`.
+ * pod CIDRs, the `kubernetes` and `kube-dns` Services, the default StorageClass `standard` (zonal volumes),
+ * the StorageClass `replicated` (volumes mirrored across the zones of the region) and the default
+ * VolumeSnapshotClass `csi-playground-snapclass`.
  */
 import type { Namespace, Node, Service } from '../api/core';
+import type { KubeObject } from '../api/meta';
 import type { StorageClass } from '../api/other';
 import type { ClusterContext } from '../runtime/controller';
 import type { NodeDefinition } from './types';
@@ -74,6 +77,23 @@ export function bootstrapCluster(ctx: ClusterContext, nodes: NodeDefinition[]): 
     volumeBindingMode: 'WaitForFirstConsumer',
     allowVolumeExpansion: true,
     parameters: { type: 'zonal' },
+  });
+  api.create<StorageClass>({
+    apiVersion: 'storage.k8s.io/v1',
+    kind: 'StorageClass',
+    metadata: { ...meta, name: 'replicated' },
+    provisioner: CSI_DRIVER,
+    reclaimPolicy: 'Delete',
+    volumeBindingMode: 'WaitForFirstConsumer',
+    allowVolumeExpansion: true,
+    parameters: { type: 'replicated' },
+  });
+  api.create<KubeObject & { driver: string; deletionPolicy: string }>({
+    apiVersion: 'snapshot.storage.k8s.io/v1',
+    kind: 'VolumeSnapshotClass',
+    metadata: { ...meta, name: 'csi-playground-snapclass', annotations: { 'snapshot.storage.kubernetes.io/is-default-class': 'true' } },
+    driver: CSI_DRIVER,
+    deletionPolicy: 'Delete',
   });
 }
 

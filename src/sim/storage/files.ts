@@ -5,7 +5,7 @@
  */
 
 /** Identifies one volume's content. */
-export type VolumeId = `pv:${string}` | `emptydir:${string}` | `rootfs:${string}`;
+export type VolumeId = `pv:${string}` | `emptydir:${string}` | `rootfs:${string}` | `snapshot:${string}`;
 
 export function pvVolumeId(pvName: string): VolumeId {
   return `pv:${pvName}`;
@@ -17,6 +17,11 @@ export function emptyDirVolumeId(podUid: string, volumeName: string): VolumeId {
 
 export function rootfsVolumeId(podUid: string, containerName: string): VolumeId {
   return `rootfs:${podUid}/${containerName}`;
+}
+
+/** The files a VolumeSnapshotContent holds: the source volume's files at the instant the snapshot was cut. */
+export function snapshotVolumeId(contentName: string): VolumeId {
+  return `snapshot:${contentName}`;
 }
 
 export class VolumeFiles {

@@ -12,7 +12,8 @@ import { jittered } from '../../runtime/controller';
 import { WorkQueue, keyOf, splitKey } from '../../runtime/workqueue';
 import { CSI_DRIVER } from '../../scenarios/bootstrap';
 import { pvVolumeId } from '../../storage/files';
-import { nodeZone, provisionableZones, zoneNodeAffinity } from './topology';
+import { restoreProblem, populateVolume } from '../snapshot/restore';
+import { nodeZone, provisionableZones, provisionedNodeAffinity, provisionedVolumeAnnotations } from './topology';
 import {
   ANN_DYNAMICALLY_PROVISIONED,
   ANN_SELECTED_NODE,
@@ -24,6 +25,8 @@ import {
 } from './util';
 
 const NAME = 'csi-provisioner';
+/** How soon a claim whose snapshot is not ready yet is tried again. */
+const RESTORE_RETRY_MS = 5_000;
 
 /** The dynamically provisioned PV's name for a claim: `pvc-<claim uid>`. */
 export function provisionedVolumeName(pvc: PersistentVolumeClaim): string {
@@ -62,6 +65,12 @@ export function startProvisioner(ctx: ClusterContext): Controller {
       inFlight.delete(pvc.metadata.uid);
       const current = api.get<PersistentVolumeClaim>('PersistentVolumeClaim', pvc.metadata.namespace, pvc.metadata.name);
       if (current?.metadata.uid !== pvc.metadata.uid || !shouldProvision(current)) return;
+      const problem = restoreProblem(api, current);
+      if (problem) {
+        event(current, 'Warning', 'ProvisioningFailed', `failed to provision volume with StorageClass "${claimStorageClass(api, current)?.metadata.name ?? ''}": ${problem}`);
+        queue.addAfter(`claim:${claimKey}`, RESTORE_RETRY_MS);
+        return;
+      }
       provision(current);
     });
   }
@@ -96,6 +105,7 @@ export function startProvisioner(ctx: ClusterContext): Controller {
           [ANN_DYNAMICALLY_PROVISIONED]: CSI_DRIVER,
           'volume.kubernetes.io/provisioner-deletion-secret-name': '',
           'volume.kubernetes.io/provisioner-deletion-secret-namespace': '',
+          ...provisionedVolumeAnnotations(sc),
         },
         finalizers: sc.reclaimPolicy === 'Retain' ? [PV_PROTECTION_FINALIZER] : [PROVISIONER_FINALIZER, PV_PROTECTION_FINALIZER],
       },
@@ -107,11 +117,11 @@ export function startProvisioner(ctx: ClusterContext): Controller {
         volumeMode: pvc.spec.volumeMode ?? 'Filesystem',
         claimRef: { kind: 'PersistentVolumeClaim', namespace: pvc.metadata.namespace ?? 'default', name: pvc.metadata.name, uid: pvc.metadata.uid, apiVersion: 'v1', resourceVersion: pvc.metadata.resourceVersion },
         csi: { driver: CSI_DRIVER, volumeHandle: name, fsType: 'ext4' },
-        ...(zone ? { nodeAffinity: zoneNodeAffinity(zone) } : {}),
+        ...(zone ? { nodeAffinity: provisionedNodeAffinity(sc, zone, api.list<Node>('Node')) } : {}),
       },
       status: { phase: 'Pending' },
     });
-    ctx.files.ensure(pvVolumeId(name));
+    populateVolume(ctx, pvc, pvVolumeId(name));
     event(pvc, 'Normal', 'ProvisioningSucceeded', `Successfully provisioned volume ${name}`);
     ctx.trace.record(NAME, keyOf(pvc.metadata), 'provision', `created ${name}${zone ? ` in ${zone}` : ''}`);
   }

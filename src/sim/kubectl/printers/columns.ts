@@ -378,6 +378,34 @@ export const COLUMNS: Record<string, ColumnSet> = {
       ];
     },
   },
+  // The external-snapshotter CRDs' additionalPrinterColumns.
+  VolumeSnapshotClass: {
+    columns: ['Name', 'Driver', 'DeletionPolicy', 'Age'].map(col),
+    cells(o, now) {
+      const c = o as KubeObject & { driver?: string; deletionPolicy?: string };
+      return [c.metadata.name, c.driver ?? '', c.deletionPolicy ?? '', age(c.metadata.creationTimestamp, now)];
+    },
+  },
+  VolumeSnapshotContent: {
+    columns: ['Name', 'ReadyToUse', 'RestoreSize', 'DeletionPolicy', 'Driver', 'VolumeSnapshotClass', 'VolumeSnapshot', 'VolumeSnapshotNamespace', 'Age'].map(col),
+    cells(o, now) {
+      const c = o as KubeObject & {
+        spec: { deletionPolicy?: string; driver?: string; volumeSnapshotClassName?: string; volumeSnapshotRef?: { name?: string; namespace?: string } };
+        status?: { readyToUse?: boolean; restoreSize?: number };
+      };
+      return [
+        c.metadata.name,
+        c.status?.readyToUse === undefined ? '' : String(c.status.readyToUse),
+        c.status?.restoreSize === undefined ? '' : String(c.status.restoreSize),
+        c.spec.deletionPolicy ?? '',
+        c.spec.driver ?? '',
+        c.spec.volumeSnapshotClassName ?? '',
+        c.spec.volumeSnapshotRef?.name ?? '',
+        c.spec.volumeSnapshotRef?.namespace ?? '',
+        age(c.metadata.creationTimestamp, now),
+      ];
+    },
+  },
 };
 
 /** Kinds without a table handler: NAME and AGE (tableprinter.go's default columns). */
