@@ -8,7 +8,7 @@ import type { PodTemplateSpec } from '../../api/core';
 import type { LabelSelector } from '../../api/meta';
 import { isEmptySelector, matchesSelector } from '../../api/selectors';
 import type { FieldError } from '../errors';
-import { fieldForbidden, fieldInvalid, fieldRequired, fieldUnsupported, goStruct } from '../errors';
+import { fieldForbidden, fieldInvalid, fieldRequired, fieldUnsupported, GoStruct, goStruct } from '../errors';
 import { deepEqual } from '../objects';
 import { isValidPercent, nameIsDNSLabel, nameIsDNSSubdomain } from './names';
 import {
@@ -64,7 +64,9 @@ export function validateStatefulSetSpec(spec: StatefulSet['spec'], path = 'spec'
   if (!type) errs.push(fieldRequired(`${path}.updateStrategy`));
   else if (type === 'OnDelete') {
     if (strategy?.rollingUpdate) {
-      errs.push(fieldInvalid(`${path}.updateStrategy.rollingUpdate`, goStruct(strategy.rollingUpdate, ['partition', 'maxUnavailable']), "only allowed for updateStrategy 'RollingUpdate'"));
+      // The value is the internal apps.RollingUpdateStatefulSetStrategy: no json tags, so Go field names.
+      const ru = strategy.rollingUpdate;
+      errs.push(fieldInvalid(`${path}.updateStrategy.rollingUpdate`, new GoStruct([['Partition', ru.partition ?? 0], ['MaxUnavailable', ru.maxUnavailable ?? null]]), "only allowed for updateStrategy 'RollingUpdate'"));
     }
   } else if (type === 'RollingUpdate') {
     const ru = strategy?.rollingUpdate;
