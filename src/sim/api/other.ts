@@ -45,8 +45,15 @@ export interface EndpointSlice extends KubeObject {
 
 export interface PodDisruptionBudget extends KubeObject {
   kind: 'PodDisruptionBudget';
-  spec: { minAvailable?: number | string; maxUnavailable?: number | string; selector?: LabelSelector };
+  spec: {
+    minAvailable?: number | string;
+    maxUnavailable?: number | string;
+    selector?: LabelSelector;
+    unhealthyPodEvictionPolicy?: 'IfHealthyBudget' | 'AlwaysAllow';
+  };
   status?: {
+    /** Pods the eviction API approved for deletion that the controller has not yet seen go (name -> time). */
+    disruptedPods?: Record<string, string>;
     currentHealthy: number;
     desiredHealthy: number;
     disruptionsAllowed: number;

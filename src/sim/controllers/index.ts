@@ -14,6 +14,10 @@ import { startProvisioner } from './persistentvolume/provisioner';
 import { startPvcProtectionController } from './persistentvolume/pvcProtection';
 import { startAttachDetachController } from './attachdetach/attachDetachController';
 import { startKubelet } from '../kubelet/kubelet';
+import { startNodeLifecycleController } from './nodelifecycle/nodeLifecycleController';
+import { startTaintEvictionController } from './tainteviction/taintEvictionController';
+import { startPodGCController } from './podgc/gcController';
+import { startDisruptionController } from './disruption/disruptionController';
 import { startReplicationController } from './replication/replicationController';
 import { startSnapshotController } from './snapshot/snapshotController';
 
@@ -31,6 +35,10 @@ export function startControllers(ctx: ClusterContext): Controller[] {
     startProvisioner(ctx),
     startAttachDetachController(ctx),
     startKubelet(ctx),
+    startNodeLifecycleController(ctx),
+    startTaintEvictionController(ctx),
+    startPodGCController(ctx),
+    startDisruptionController(ctx),
     startReplicationController(ctx),
     startSnapshotController(ctx),
   ];

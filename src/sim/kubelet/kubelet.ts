@@ -2,7 +2,7 @@
 // pkg/kubelet/pod_workers.go (one worker per pod uid) and pkg/kubelet/status/status_manager.go (status writes,
 // deleting the pod object once its resources are reclaimed), for every node, as one controller.
 // Simplified: a single controller keyed by pod keys serves all nodes; per-node state lives in NodeKubelet
-// objects; no node status heartbeats (the node lifecycle is another module); no static pods.
+// objects; node lease heartbeats live in nodeHeartbeat.ts; no static pods.
 
 import type { Node, Pod } from '../api/core';
 import type { ClusterContext, Controller } from '../runtime/controller';
@@ -15,6 +15,7 @@ import type { KubeletEnv } from './podSync';
 import { containerProgram } from './program';
 import { generateAPIPodStatus, getPhase, newContainerRuntime } from './status';
 import { dropPodFiles, setVolumesInUse } from './volumes';
+import { restartNodeHeartbeat, startNodeHeartbeats, stopNodeHeartbeat } from './nodeHeartbeat';
 
 const NAME = 'kubelet';
 const NODE_INDEX = 'spec.nodeName';
@@ -68,6 +69,7 @@ export function startKubelet(ctx: ClusterContext): Controller {
     for (const pod of api.byIndex<Pod>('Pod', NODE_INDEX, node.metadata.name)) queue.add(keyOf(pod.metadata));
   });
   for (const pod of api.list<Pod>('Pod')) if (pod.spec.nodeName) queue.add(keyOf(pod.metadata));
+  startNodeHeartbeats(ctx);
 
   return { name: NAME, queue, sync: (key) => syncKey(reg, key) };
 }
@@ -240,6 +242,7 @@ export function stopKubeletOn(ctx: ClusterContext, nodeName: string): void {
   const kl = kubeletFor(registryOf(ctx), nodeName);
   if (kl.stopped) return;
   kl.stopped = true;
+  stopNodeHeartbeat(ctx, nodeName);
   for (const work of kl.works.values()) cancelTimers(work);
   ctx.trace.record(NAME, nodeName, 'stop', 'kubelet stopped');
 }
@@ -250,6 +253,7 @@ export function startKubeletOn(ctx: ClusterContext, nodeName: string): void {
   const kl = kubeletFor(reg, nodeName);
   if (!kl.stopped) return;
   kl.stopped = false;
+  restartNodeHeartbeat(ctx, nodeName);
   kl.pullerFreeAt = ctx.clock.now();
   for (const work of kl.works.values()) {
     if (work.mount === 'mounting') work.mount = 'none';

@@ -1,8 +1,9 @@
 /**
- * The host commands the terminal knows besides kubectl: `sleep` (advances the virtual clock), `echo`, `cat`,
+ * The host commands the terminal knows besides kubectl: `sim` (node and zone failures, sim.ts), `sleep` (advances the virtual clock), `echo`, `cat`,
  * `grep`, `head`, `tail`, `wc -l`, `true`, `false`, `export`, `clear`.
  */
 import { runKubectl } from '../kubectl/kubectl';
+import { runSim } from './sim';
 import type { OutputSink, Terminal } from './terminal';
 
 export interface CommandIO {
@@ -16,6 +17,7 @@ type Builtin = (terminal: Terminal, args: string[], io: CommandIO) => number;
 const builtins: Record<string, Builtin> = {
   kubectl: (t, args, io) => runKubectl(t, args, io),
   k: (t, args, io) => runKubectl(t, args, io),
+  sim: (t, args, io) => runSim(t, args, io),
   sleep: sleepCommand,
   echo: (_t, args, io) => {
     let newline = true;

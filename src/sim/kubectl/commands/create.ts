@@ -13,6 +13,7 @@ import { runSubcommandRequired } from '../kubectl';
 import { objectRef } from '../names';
 import { printObjects } from '../output';
 import { createFromFiles, fileFlags } from './apply';
+import { createPdbCommand } from './createPdb';
 
 const meta = { uid: '', resourceVersion: '', creationTimestamp: '' };
 
@@ -141,5 +142,5 @@ export const createCommand: KubectlCommand = {
   use: 'kubectl create -f FILENAME [options]',
   flags: fileFlags,
   run: (ctx, args) => createFromFiles(ctx, args),
-  subcommands: [namespaceCommand, deploymentCommand, serviceCommand],
+  subcommands: [namespaceCommand, deploymentCommand, serviceCommand, createPdbCommand],
 };

@@ -17,6 +17,8 @@ import { runCommand } from './run';
 import { scaleCommand } from './scale';
 import { setCommand } from './set';
 import { waitCommand } from './wait';
+import { cordonCommand, drainCommand, uncordonCommand } from './drain';
+import { taintCommand } from './taint';
 
 export const commands: KubectlCommand[] = [
   getCommand,
@@ -37,4 +39,8 @@ export const commands: KubectlCommand[] = [
   versionCommand,
   apiResourcesCommand,
   clusterInfoCommand,
+  cordonCommand,
+  uncordonCommand,
+  drainCommand,
+  taintCommand,
 ];
