@@ -42,16 +42,21 @@ export interface TranscriptResult {
 /** Extracts the input lines (commands and what was typed at prompts) from an expected transcript. */
 export function commandsOf(expected: string): string[] {
   const lines: string[] = [];
-  for (const line of expected.split('\n')) {
+  for (const line of withoutHeader(expected).split('\n')) {
     const m = line.match(/^(\$ |> |\/ # |# )(.*)$/);
     if (m) lines.push(m[2]!);
   }
   return lines;
 }
 
+/** The transcript without its `# scenario: NAME seed: N` header line (which is not a pod-shell `# ` command). */
+function withoutHeader(expected: string): string {
+  return /^# scenario: /.test(expected) ? expected.slice(expected.indexOf('\n') + 1) : expected;
+}
+
 /** Compares actual output to the expected transcript (see the module comment for the rules). */
 export function compareTranscript(expected: string, actual: string): string {
-  const exp = expected.split('\n').filter((l, i, all) => !(i === all.length - 1 && l === ''));
+  const exp = withoutHeader(expected).split('\n').filter((l, i, all) => !(i === all.length - 1 && l === ''));
   const act = actual.split('\n').filter((l, i, all) => !(i === all.length - 1 && l === ''));
   let a = 0;
   for (let e = 0; e < exp.length; e++) {
