@@ -9,6 +9,8 @@ const BURST = 1;
 /** A FIFO of node names, each tried when the zone's token bucket allows. */
 export class RateLimitedTimedQueue {
   private readonly queue: { value: string; uid: string }[] = [];
+  /** UniqueQueue's set: values taken by Try stay here, so they are not added again until removed. */
+  private readonly set = new Set<string>();
   private tokens = BURST;
   private lastRefill: number;
 
@@ -19,19 +21,20 @@ export class RateLimitedTimedQueue {
     this.lastRefill = now;
   }
 
-  /** Add: queues `value` unless it is already queued. Returns true when added. */
+  /** Add: queues `value` unless it was added before and not removed since. Returns true when added. */
   add(value: string, uid: string): boolean {
-    if (this.queue.some((v) => v.value === value)) return false;
+    if (this.set.has(value)) return false;
+    this.set.add(value);
     this.queue.push({ value, uid });
     return true;
   }
 
-  /** Remove: drops `value`. Returns true when it was queued. */
+  /** Remove: drops `value` from the queue and the set. Returns true when it was known. */
   remove(value: string): boolean {
+    const known = this.set.delete(value);
     const i = this.queue.findIndex((v) => v.value === value);
-    if (i < 0) return false;
-    this.queue.splice(i, 1);
-    return true;
+    if (i >= 0) this.queue.splice(i, 1);
+    return known;
   }
 
   get length(): number {
@@ -48,7 +51,7 @@ export class RateLimitedTimedQueue {
     this.lastRefill = now;
   }
 
-  /** Try: takes values in order while tokens last, calling `fn` for each (values are removed). */
+  /** Try: takes values in order while tokens last, calling `fn` for each (RemoveFromQueue: they stay in the set). */
   try(now: number, fn: (value: string, uid: string) => void): void {
     this.refill(now);
     while (this.queue.length && this.qps > 0 && this.tokens >= 1) {

@@ -84,7 +84,7 @@ function evictPods(ctx: KubectlContext, pods: Pod[], o: DrainOptions, onFinished
   const { cluster } = ctx;
   const start = cluster.now();
   const deadline = o.timeoutMs > 0 ? start + o.timeoutMs : Infinity;
-  const giveUp = start + (o.timeoutMs > 0 ? o.timeoutMs : NO_TIMEOUT_LIMIT_MS);
+  const giveUp = o.timeoutMs > 0 ? Infinity : start + NO_TIMEOUT_LIMIT_MS;
   const errors: string[] = [];
   const workers: Worker[] = pods.map((pod) => ({ pod, phase: 'evict', at: start }));
   const grace = o.gracePeriodSeconds >= 0 ? { gracePeriodSeconds: o.gracePeriodSeconds } : {};
@@ -134,7 +134,7 @@ function evictPods(ctx: KubectlContext, pods: Pod[], o: DrainOptions, onFinished
     const pending = workers.filter((w) => w.phase !== 'done');
     if (!pending.length) return { errors, interrupted: false };
     const next = Math.min(...pending.map((w) => w.at));
-    if (next > giveUp || (next === giveUp && deadline === Infinity)) {
+    if (next >= giveUp) {
       cluster.advanceTo(giveUp);
       return { errors, interrupted: true };
     }
