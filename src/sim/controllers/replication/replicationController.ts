@@ -187,9 +187,10 @@ export function startReplicationController(ctx: ClusterContext): Controller {
     return elected;
   }
 
+  /** Labels every member with its role; a lost old primary is labelled replica at once (it rejoins as one). */
   function labelRoles(config: ReplicationConfig, group: Member[]): void {
     for (const m of group) {
-      if (!m.dir) continue;
+      if (m.pod.metadata.deletionTimestamp) continue;
       const role = m.pod.metadata.name === config.primary ? 'primary' : 'replica';
       if (m.pod.metadata.labels?.[ROLE_LABEL] === role) continue;
       api.mutate<Pod>('Pod', m.pod.metadata.namespace, m.pod.metadata.name, (d) => {
