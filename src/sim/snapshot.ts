@@ -6,14 +6,18 @@
 import type { Deployment, ReplicaSet, StatefulSet } from './api/apps';
 import type { Event, Node, PersistentVolume, PersistentVolumeClaim, Pod, Service } from './api/core';
 import type { KubeObject, OwnerReference } from './api/meta';
+import type { EndpointSlice } from './api/other';
 import type { Cluster } from './cluster';
 import { nodeStatus } from './kubectl/printers/columns';
 import { podCells } from './kubectl/printers/podStatus';
 import { fromTimestamp } from './runtime/clock';
-import { ZONE_LABEL } from './scenarios/bootstrap';
+import { CLUSTER_DOMAIN, ZONE_LABEL } from './scenarios/bootstrap';
 
 /** The annotation the scheduler writes on a PVC whose StorageClass waits for the first consumer. */
 const SELECTED_NODE_ANNOTATION = 'volume.kubernetes.io/selected-node';
+
+/** The label that ties an EndpointSlice to its Service. */
+const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 
 /** The most recent Events a snapshot carries (the newest last). */
 export const SNAPSHOT_EVENT_LIMIT = 200;
@@ -37,6 +41,10 @@ export interface PodSnapshot {
   isReady: boolean;
   /** metadata.deletionTimestamp is set. */
   isTerminating: boolean;
+  /** metadata.deletionTimestamp in simulated milliseconds (the end of the grace period), or null. */
+  deletionTime: number | null;
+  /** metadata.deletionGracePeriodSeconds, or null. */
+  deletionGracePeriodSeconds: number | null;
   /** status.podIP, or null before the sandbox has one. */
   ip: string | null;
   /** The controller ownerReference (StatefulSet, ReplicaSet, ...), or null for a bare pod. */
@@ -109,6 +117,31 @@ export interface ServiceSnapshot {
   selector: Record<string, string>;
   /** `port/protocol` entries, as the PORT(S) column lists them. */
   ports: string[];
+  /** `<name>.<namespace>.svc.cluster.local`. */
+  dnsName: string;
+  /** The endpoints of the Service's EndpointSlices, sorted by pod name then address. */
+  endpoints: ServiceEndpointSnapshot[];
+}
+
+/** One endpoint of a Service, from its EndpointSlices. */
+export interface ServiceEndpointSnapshot {
+  /** The first address. */
+  ip: string;
+  /** targetRef name and uid (the Pod), or null. */
+  podName: string | null;
+  podUid: string | null;
+  nodeName: string | null;
+  /** conditions.ready (a missing condition counts as ready, as the API documents). */
+  isReady: boolean;
+  isServing: boolean;
+  isTerminating: boolean;
+  /** endpoints[].hostname (set when the pod's subdomain names the Service), or null. */
+  hostname: string | null;
+  /**
+   * The per-pod DNS name CoreDNS answers for a headless Service's endpoint with a hostname
+   * (`mysql-0.mysql.default.svc.cluster.local`), or null.
+   */
+  dnsName: string | null;
 }
 
 export interface WorkloadSnapshot {
@@ -174,6 +207,8 @@ function podSnapshot(cluster: Cluster, pod: Pod, now: number): PodSnapshot {
     restarts: cells.restarts,
     isReady: pod.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false,
     isTerminating: Boolean(pod.metadata.deletionTimestamp),
+    deletionTime: pod.metadata.deletionTimestamp ? fromTimestamp(pod.metadata.deletionTimestamp) : null,
+    deletionGracePeriodSeconds: pod.metadata.deletionGracePeriodSeconds ?? null,
     ip: pod.status.podIP ?? null,
     ownerKind: owner?.kind ?? null,
     ownerName: owner?.name ?? null,
@@ -238,16 +273,52 @@ function pvSnapshot(pv: PersistentVolume): PersistentVolumeSnapshot {
   };
 }
 
-function serviceSnapshot(svc: Service): ServiceSnapshot {
+function endpointSnapshots(svc: Service, slices: EndpointSlice[]): ServiceEndpointSnapshot[] {
+  const namespace = svc.metadata.namespace ?? 'default';
+  const isHeadless = svc.spec.clusterIP === 'None';
+  const endpoints = slices
+    .filter(
+      (slice) =>
+        slice.metadata.namespace === namespace &&
+        slice.metadata.labels?.[SERVICE_NAME_LABEL] === svc.metadata.name,
+    )
+    .flatMap((slice) => slice.endpoints)
+    .filter((e) => e.addresses.length > 0)
+    .map((e): ServiceEndpointSnapshot => {
+      const hostname = e.hostname ?? null;
+      return {
+        ip: e.addresses[0]!,
+        podName: e.targetRef?.kind === 'Pod' ? e.targetRef.name : null,
+        podUid: e.targetRef?.kind === 'Pod' ? (e.targetRef.uid ?? null) : null,
+        nodeName: e.nodeName ?? null,
+        isReady: e.conditions.ready ?? true,
+        isServing: e.conditions.serving ?? e.conditions.ready ?? true,
+        isTerminating: e.conditions.terminating ?? false,
+        hostname,
+        dnsName:
+          isHeadless && hostname
+            ? `${hostname}.${svc.metadata.name}.${namespace}.svc.${CLUSTER_DOMAIN}`
+            : null,
+      };
+    });
+  return endpoints.sort(
+    (a, b) => compareStrings(a.podName ?? '', b.podName ?? '') || compareStrings(a.ip, b.ip),
+  );
+}
+
+function serviceSnapshot(svc: Service, slices: EndpointSlice[]): ServiceSnapshot {
+  const namespace = svc.metadata.namespace ?? 'default';
   return {
     name: svc.metadata.name,
-    namespace: svc.metadata.namespace ?? 'default',
+    namespace,
     uid: svc.metadata.uid,
     type: svc.spec.type ?? 'ClusterIP',
     clusterIP: svc.spec.clusterIP ?? null,
     isHeadless: svc.spec.clusterIP === 'None',
     selector: { ...(svc.spec.selector ?? {}) },
     ports: (svc.spec.ports ?? []).map((p) => `${p.port}/${p.protocol ?? 'TCP'}`),
+    dnsName: `${svc.metadata.name}.${namespace}.svc.${CLUSTER_DOMAIN}`,
+    endpoints: endpointSnapshots(svc, slices),
   };
 }
 
@@ -294,13 +365,14 @@ function compareStrings(a: string, b: string): number {
 export function buildSnapshot(cluster: Cluster): ClusterSnapshot {
   const { api } = cluster;
   const now = cluster.now();
+  const slices = api.list<EndpointSlice>('EndpointSlice');
   return {
     time: now,
     nodes: api.list<Node>('Node').map(nodeSnapshot),
     pods: api.list<Pod>('Pod').map((pod) => podSnapshot(cluster, pod, now)),
     pvcs: api.list<PersistentVolumeClaim>('PersistentVolumeClaim').map(pvcSnapshot),
     pvs: api.list<PersistentVolume>('PersistentVolume').map(pvSnapshot),
-    services: api.list<Service>('Service').map(serviceSnapshot),
+    services: api.list<Service>('Service').map((svc) => serviceSnapshot(svc, slices)),
     workloads: [...api.list<StatefulSet>('StatefulSet'), ...api.list<Deployment>('Deployment')].map(
       workloadSnapshot,
     ),
