@@ -304,6 +304,8 @@ describe('buildSnapshot', () => {
   it(`keeps the newest ${SNAPSHOT_EVENT_LIMIT} Events, oldest first`, () => {
     const cluster = quietCluster();
     const pod = createPod(cluster, 'mysql-0');
+    // Later than the cluster's own start-up events (RegisteredNode), so the newest ones are all ours.
+    cluster.advance(1_000);
     for (let i = 0; i < SNAPSHOT_EVENT_LIMIT + 5; i++) {
       cluster.ctx.recorder.record(pod, 'Normal', 'Pulled', `message ${i}`, {
         component: 'kubelet',

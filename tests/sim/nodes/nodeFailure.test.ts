@@ -159,7 +159,7 @@ describe('a stopped node (the machine lost power)', () => {
       expect(again.status.phase).toBe('Pending');
       expect(again.spec.nodeName).toBeUndefined();
       const failed = events(c, 'FailedScheduling').filter((e) => e.involvedObject.uid === again.metadata.uid).map((e) => e.message);
-      expect(failed.join('\n')).toMatch(/node\(s\) had volume node affinity conflict|didn't match PersistentVolume's node affinity/);
+      expect(failed.join('\n')).toMatch(/didn't match PersistentVolume's node affinity/);
     }
   });
 });

@@ -96,7 +96,7 @@ describe('filters and FailedScheduling', () => {
     createPod(c, 'q', { claims: ['data'] });
     cordon(c, 'node-2');
     c.settle();
-    expect(lastMessage(c, 'Pod', 'q', 'FailedScheduling')).toBe(`0/4 nodes are available: 2 node(s) had volume node affinity conflict, 2 node(s) were unschedulable. ${PREEMPT4}`);
+    expect(lastMessage(c, 'Pod', 'q', 'FailedScheduling')).toBe(`0/4 nodes are available: 2 node(s) didn't match PersistentVolume's node affinity, 2 node(s) were unschedulable. ${PREEMPT4}`);
   });
 
   it('reports a missing claim at PreFilter', () => {

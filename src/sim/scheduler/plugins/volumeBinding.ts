@@ -29,7 +29,8 @@ import { unschedulable } from '../framework';
 
 const NAME = 'VolumeBinding';
 export const ERR_REASON_BIND_CONFLICT = "node(s) didn't find available persistent volumes to bind";
-export const ERR_REASON_NODE_CONFLICT = 'node(s) had volume node affinity conflict';
+// 1.33 renamed this reason (pkg/scheduler/framework/plugins/volumebinding/binder.go); real 1.34-1.35 clusters print it so.
+export const ERR_REASON_NODE_CONFLICT = "node(s) didn't match PersistentVolume's node affinity";
 export const ERR_REASON_PV_NOT_EXIST = 'node(s) unavailable due to one or more pvc(s) bound to non-existent pv(s)';
 export const ERR_REASON_UNBOUND_IMMEDIATE = 'pod has unbound immediate PersistentVolumeClaims';
 
