@@ -23,12 +23,12 @@ describe('FitError message', () => {
   it('formats filter failures with the DynamicResources and preemption PostFilter messages', () => {
     const statuses = [
       s('UnschedulableAndUnresolvable', 'node(s) were unschedulable'),
-      s('UnschedulableAndUnresolvable', 'node(s) didn't match PersistentVolume's node affinity'),
-      s('UnschedulableAndUnresolvable', 'node(s) didn't match PersistentVolume's node affinity'),
-      s('UnschedulableAndUnresolvable', 'node(s) didn't match PersistentVolume's node affinity'),
+      s('UnschedulableAndUnresolvable', "node(s) didn't match PersistentVolume's node affinity"),
+      s('UnschedulableAndUnresolvable', "node(s) didn't match PersistentVolume's node affinity"),
+      s('UnschedulableAndUnresolvable', "node(s) didn't match PersistentVolume's node affinity"),
     ];
     expect(fitErrorMessage(4, '', statuses, postFilterMessage(pod, 4, statuses, false))).toBe(
-      '0/4 nodes are available: 1 node(s) were unschedulable, 3 node(s) didn't match PersistentVolume's node affinity. no new claims to deallocate, preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling.',
+      "0/4 nodes are available: 1 node(s) were unschedulable, 3 node(s) didn't match PersistentVolume's node affinity. no new claims to deallocate, preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling.",
     );
   });
 
