@@ -123,29 +123,3 @@ export function goDuration(ms: number): string {
   const secs = `${Math.floor(secMs / 1000)}${secMs % 1000 ? '.' + String(secMs % 1000).padStart(3, '0').replace(/0+$/, '') : ''}s`;
   return minutes ? `${minutes}m${secs}` : secs;
 }
-
-/** The nginx welcome page, as the nginx image ships it at /usr/share/nginx/html/index.html. */
-export const NGINX_WELCOME_PAGE = `<!DOCTYPE html>
-<html>
-<head>
-<title>Welcome to nginx!</title>
-<style>
-html { color-scheme: light dark; }
-body { width: 35em; margin: 0 auto;
-font-family: Tahoma, Verdana, Arial, sans-serif; }
-</style>
-</head>
-<body>
-<h1>Welcome to nginx!</h1>
-<p>If you see this page, the nginx web server is successfully installed and
-working. Further configuration is required.</p>
-
-<p>For online documentation and support please refer to
-<a href="http://nginx.org/">nginx.org</a>.<br/>
-Commercial support is available at
-<a href="http://nginx.com/">nginx.com</a>.</p>
-
-<p><em>Thank you for using nginx.</em></p>
-</body>
-</html>
-`;

@@ -110,7 +110,7 @@ function startContainer(env: KubeletEnv, kl: NodeKubelet, work: PodWork, spec: C
       c.restartCount++;
       // A restarted container gets a fresh writable layer.
       ctx.files.drop(rootfsVolumeId(work.uid, spec.name));
-      seedRootfs(ctx, work.uid, spec.name, spec.image);
+      seedRootfs(ctx, work.uid, spec.name);
     }
     c.containerID = `containerd://${ctx.random.string(HEX, 64)}`;
     env.event(work.pod, kl.nodeName, 'Normal', 'Created', 'Container created', spec.name);

@@ -7,7 +7,6 @@ import type { Node, PersistentVolume, PersistentVolumeClaim, Pod } from '../api/
 import type { ClusterContext } from '../runtime/controller';
 import { CSI_DRIVER } from '../scenarios/bootstrap';
 import { emptyDirVolumeId, pvVolumeId, rootfsVolumeId } from '../storage/files';
-import { NGINX_WELCOME_PAGE, isNginxImage } from './images';
 
 /** A PVC-backed volume of a pod and what it resolves to. */
 export interface ClaimVolume {
@@ -66,13 +65,13 @@ export function setVolumesInUse(ctx: ClusterContext, nodeName: string, names: Re
   );
 }
 
-/** Seeds one container's root filesystem: the image's own files (nginx ships its welcome page). */
-export function seedRootfs(ctx: ClusterContext, podUid: string, containerName: string, image: string): void {
-  const id = rootfsVolumeId(podUid, containerName);
-  ctx.files.ensure(id);
-  if (isNginxImage(image) && ctx.files.read(id, '/usr/share/nginx/html/index.html') === undefined) {
-    ctx.files.write(id, '/usr/share/nginx/html/index.html', NGINX_WELCOME_PAGE);
-  }
+/**
+ * Creates one container's writable layer. The image's own files (nginx's welcome page) are read-only image
+ * layers the pod shell serves from its image profile (src/sim/shell/images.ts); the layer holds only what
+ * the container writes.
+ */
+export function seedRootfs(ctx: ClusterContext, podUid: string, containerName: string): void {
+  ctx.files.ensure(rootfsVolumeId(podUid, containerName));
 }
 
 /** Creates the pod's emptyDir volumes and container root filesystems (PV content already exists). */
@@ -80,7 +79,7 @@ export function ensurePodFiles(ctx: ClusterContext, pod: Pod): void {
   for (const v of pod.spec.volumes ?? []) {
     if (v.emptyDir) ctx.files.ensure(emptyDirVolumeId(pod.metadata.uid, v.name));
   }
-  for (const c of pod.spec.containers) seedRootfs(ctx, pod.metadata.uid, c.name, c.image);
+  for (const c of pod.spec.containers) seedRootfs(ctx, pod.metadata.uid, c.name);
 }
 
 /** Removes the pod's emptyDir volumes and container root filesystems; PV content stays. */
