@@ -108,11 +108,6 @@ export function imageSizeFor(image: string): number {
   return known ?? 20_000_000 + (h % 80_000_000);
 }
 
-/** True for nginx-family images, whose root filesystem has the welcome page. */
-export function isNginxImage(image: string): boolean {
-  return parseImageReference(image).path.split('/').pop()!.startsWith('nginx');
-}
-
 /** Go's time.Duration String for whole milliseconds: `830ms`, `2.5s`, `1m5.2s`. */
 export function goDuration(ms: number): string {
   const whole = Math.max(0, Math.round(ms));
