@@ -5,7 +5,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import { CommandType, EventType, PROTOCOL_VERSION } from '../protocol';
-import type { ClusterSnapshot, ErrorCode, ScenarioInfo, SimEvent } from '../protocol';
+import type { ClusterSnapshot, ErrorCode, PodVolumeMountFiles, ScenarioInfo, SimEvent } from '../protocol';
 import type { KubeObject } from '../sim/api/meta';
 import type { SimClient } from '../client/types';
 
@@ -27,6 +27,28 @@ export interface RunState {
   speed: number;
 }
 
+/**
+ * One object the user selected to inspect. `kind` is the API kind (`Pod`, `Node`, `StatefulSet`, ...) or
+ * `Zone` for a topology zone (then `name` is the zone); `namespace` is null for cluster-scoped kinds.
+ */
+export interface ObjectRef {
+  kind: string;
+  namespace: string | null;
+  name: string;
+}
+
+/** A text the worker printed for one object (describe, YAML); `found` is false for kubectl's NotFound text. */
+export interface InspectedText {
+  found: boolean;
+  text: string;
+}
+
+/** The files on a pod's volumes, as the worker listed them. */
+export interface InspectedPodFiles {
+  found: boolean;
+  mounts: PodVolumeMountFiles[];
+}
+
 export interface PlaygroundState {
   isReady: boolean;
   scenarios: ScenarioInfo[];
@@ -41,6 +63,20 @@ export interface PlaygroundState {
   lastError: { seq: number; code: ErrorCode; message: string } | null;
   /** Objects answered to requestObject, by `kind/namespace/name`. */
   objects: Record<string, KubeObject | null>;
+  /** The object the inspector shows (set by `select`), or null. */
+  selection: ObjectRef | null;
+  /** The newest `kubectl describe` text per object, by objectKey. */
+  described: Record<string, InspectedText>;
+  /** The newest `kubectl get -o yaml` text per object, by objectKey. */
+  yaml: Record<string, InspectedText>;
+  /** The newest file listing per pod, by objectKey('Pod', namespace, name). */
+  podFiles: Record<string, InspectedPodFiles>;
+}
+
+/** What the UI itself may change in the store: the selection (not sim state; the sim is changed by commands). */
+export interface PlaygroundActions {
+  /** Selects an object for the inspector (the canvas calls it on click / Enter), or clears it with null. */
+  select(ref: ObjectRef | null): void;
 }
 
 export const initialPlaygroundState: PlaygroundState = {
@@ -54,6 +90,10 @@ export const initialPlaygroundState: PlaygroundState = {
   prompt: '$ ',
   lastError: null,
   objects: {},
+  selection: null,
+  described: {},
+  yaml: {},
+  podFiles: {},
 };
 
 /** The key of a requested object in `objects`. */
@@ -61,8 +101,8 @@ export function objectKey(kind: string, namespace: string | null, name: string):
   return `${kind}/${namespace ?? ''}/${name}`;
 }
 
-/** The state after `event`: a pure function, the only writer of the store. */
-export function applySimEvent(state: PlaygroundState, event: SimEvent): PlaygroundState {
+/** The state after `event`: a pure function, the only writer of the store's sim-derived slices. */
+export function applySimEvent<S extends PlaygroundState>(state: S, event: SimEvent): S {
   switch (event.type) {
     case EventType.ready:
       return { ...state, isReady: true, scenarios: event.scenarios, defaultScenario: event.defaultScenario };
@@ -89,13 +129,30 @@ export function applySimEvent(state: PlaygroundState, event: SimEvent): Playgrou
         ...state,
         lastError: { seq: (state.lastError?.seq ?? 0) + 1, code: event.code, message: event.message },
       };
+    case EventType.described:
+    case EventType.printedYaml: {
+      const slice = event.type === EventType.described ? 'described' : 'yaml';
+      const key = objectKey(event.kind, event.namespace, event.name);
+      return { ...state, [slice]: { ...state[slice], [key]: { found: event.found, text: event.text } } };
+    }
+    case EventType.podFilesListed:
+      return {
+        ...state,
+        podFiles: {
+          ...state.podFiles,
+          [objectKey('Pod', event.namespace, event.name)]: { found: event.found, mounts: event.mounts },
+        },
+      };
   }
 }
 
-export type PlaygroundStore = StoreApi<PlaygroundState>;
+export type PlaygroundStore = StoreApi<PlaygroundState & PlaygroundActions>;
 
 export function createPlaygroundStore(): PlaygroundStore {
-  return createStore<PlaygroundState>()(() => initialPlaygroundState);
+  return createStore<PlaygroundState & PlaygroundActions>()((set) => ({
+    ...initialPlaygroundState,
+    select: (ref) => set({ selection: ref }),
+  }));
 }
 
 /**
@@ -128,9 +185,11 @@ export const selectRun = (s: PlaygroundState) => s.run;
 export const selectOutput = (s: PlaygroundState) => s.output;
 export const selectPrompt = (s: PlaygroundState) => s.prompt;
 export const selectLastError = (s: PlaygroundState) => s.lastError;
+export const selectSelection = (s: PlaygroundState) => s.selection;
 /** The running scenario's title (its name when the catalogue has no title for it). */
 export function selectScenarioTitle(s: PlaygroundState): string | undefined {
   const run = s.run;
   if (!run) return undefined;
   return s.scenarios.find((x) => x.name === run.scenario)?.title ?? run.scenario;
 }
+export const selectSnapshot = (s: PlaygroundState) => s.snapshot;

@@ -2,7 +2,7 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { SimClient } from '../client/types';
-import type { PlaygroundState, PlaygroundStore } from './playgroundStore';
+import type { PlaygroundActions, PlaygroundState, PlaygroundStore } from './playgroundStore';
 
 export interface PlaygroundContextValue {
   store: PlaygroundStore;
@@ -18,11 +18,16 @@ function usePlaygroundContext(): PlaygroundContextValue {
 }
 
 /** Reads one slice of the playground state; re-renders only when that slice changes. */
-export function usePlayground<T>(selector: (state: PlaygroundState) => T): T {
+export function usePlayground<T>(selector: (state: PlaygroundState & PlaygroundActions) => T): T {
   return useStore(usePlaygroundContext().store, selector);
 }
 
 /** The client that commands go to. */
 export function useSimClient(): SimClient {
   return usePlaygroundContext().client;
+}
+
+/** The store itself, for code that derives its own state from it (the canvas). */
+export function usePlaygroundStore(): PlaygroundStore {
+  return usePlaygroundContext().store;
 }

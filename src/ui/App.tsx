@@ -1,4 +1,7 @@
-/** The placeholder playground page: scenario and clock, the pods as text, and a kubectl console. */
+/**
+ * The playground page: scenario and clock on top, the cluster canvas in the centre with its legend, and
+ * the kubectl console docked at the bottom.
+ */
 import { useMemo, useState } from 'react';
 import type { SimClient } from '../client/types';
 import { selectLastError } from '../store/playgroundStore';
@@ -6,7 +9,8 @@ import type { PlaygroundStore } from '../store/playgroundStore';
 import { PlaygroundContext, usePlayground } from '../store/usePlayground';
 import { ClockBar } from './ClockBar';
 import { KubectlConsole } from './KubectlConsole';
-import { PodList } from './PodList';
+import { Canvas } from './canvas/Canvas';
+import { Legend } from './canvas/Legend';
 
 function ErrorBanner() {
   const error = usePlayground(selectLastError);
@@ -26,21 +30,25 @@ export function App({ store, client }: { store: PlaygroundStore; client: SimClie
   const context = useMemo(() => ({ store, client }), [store, client]);
   return (
     <PlaygroundContext.Provider value={context}>
-      <header className="app-header">
-        <h1>StatefulSet Playground</h1>
-        <ClockBar />
-      </header>
-      <main className="app-main">
-        <ErrorBanner />
-        <section aria-labelledby="pods-heading">
-          <h2 id="pods-heading">Pods</h2>
-          <PodList />
-        </section>
-        <section aria-labelledby="console-heading">
-          <h2 id="console-heading">Console</h2>
+      <div className="app">
+        <header className="app-header">
+          <h1>StatefulSet Playground</h1>
+          <ClockBar />
+        </header>
+        <main className="workspace">
+          <ErrorBanner />
+          <section className="canvas-pane" aria-label="Cluster">
+            <Canvas />
+          </section>
+          <Legend />
+        </main>
+        <section className="dock" aria-labelledby="console-heading">
+          <h2 id="console-heading" className="dock-title">
+            Console
+          </h2>
           <KubectlConsole />
         </section>
-      </main>
+      </div>
     </PlaygroundContext.Provider>
   );
 }

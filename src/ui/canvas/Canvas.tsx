@@ -1,0 +1,185 @@
+/**
+ * The cluster canvas: React Flow drawing the canvas store's layout. The flow component subscribes to the
+ * list of nodes and edges (which change only when something moves); every card subscribes to its own
+ * view. Tab walks the objects in reading order, arrow keys move to the nearest object in that direction,
+ * Enter selects, Escape clears.
+ */
+import {
+  Controls,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  useStore as useFlowStore,
+  useStoreApi as useFlowStoreApi,
+} from '@xyflow/react';
+import type { NodeChange } from '@xyflow/react';
+import '@xyflow/react/dist/base.css';
+import { useEffect, useState } from 'react';
+import type { KeyboardEvent } from 'react';
+import { selectSnapshot } from '../../store/playgroundStore';
+import { usePlayground, usePlaygroundStore } from '../../store/usePlayground';
+import { EXIT_MS, createCanvasStore } from './canvasStore';
+import type { CanvasStore, LayoutNode } from './canvasStore';
+import { CanvasStoreContext, useCanvas } from './hooks';
+import { arrowDirection, focusTargets, nextInDirection } from './keyboard';
+import { CanvasMotion, TRANSITION_S } from './motion';
+import { edgeTypes, nodeTypes } from './types';
+import './canvas.css';
+
+/** The React Flow id: it names the description element React Flow renders for keyboard users. */
+const FLOW_ID = 'cluster-canvas';
+
+const ARIA_LABELS = {
+  'node.a11yDescription.default':
+    'Press Enter to select. Arrow keys move to the nearest object in that direction. Escape clears the selection.',
+};
+
+const FIT_OPTIONS = { padding: 0.03, maxZoom: 1.25 };
+
+function prefersReducedMotion(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+/** Refits the view when the drawing's size or the pane's size changes. */
+function FitOnResize() {
+  const { fitView } = useReactFlow();
+  const bounds = useCanvas((s) => s.bounds);
+  const pane = useFlowStore((s) => `${Math.round(s.width)}x${Math.round(s.height)}`);
+  useEffect(() => {
+    if (bounds.width === 0) return;
+    // Wait one frame so React Flow has taken the new nodes in before measuring them.
+    const frame = requestAnimationFrame(() => {
+      void fitView({ ...FIT_OPTIONS, duration: prefersReducedMotion() ? 0 : TRANSITION_S * 1000 });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [bounds, pane, fitView]);
+  return null;
+}
+
+function selectionFrom(changes: NodeChange<LayoutNode>[], current: string | null): string | null | undefined {
+  let next: string | null | undefined;
+  for (const change of changes) {
+    if (change.type !== 'select') continue;
+    if (change.selected) next = change.id;
+    else if (change.id === current && next === undefined) next = null;
+  }
+  return next;
+}
+
+function Flow({ store }: { store: CanvasStore }) {
+  const nodes = useCanvas((s) => s.nodes);
+  const edges = useCanvas((s) => s.edges);
+  const { getViewport, setCenter } = useReactFlow();
+  const flowStore = useFlowStoreApi();
+
+  const onNodesChange = (changes: NodeChange<LayoutNode>[]) => {
+    const next = selectionFrom(changes, store.getState().selectedId);
+    if (next !== undefined) store.getState().select(next);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const direction = arrowDirection(event.key);
+    const element = event.target instanceof HTMLElement ? event.target.closest('.react-flow__node') : null;
+    const fromId = element?.getAttribute('data-id');
+    if (!direction || !fromId) return;
+    event.preventDefault();
+    const targets = focusTargets(store.getState().nodes);
+    const nextId = nextInDirection(targets, fromId, direction);
+    if (!nextId) return;
+    const next = event.currentTarget.querySelector<HTMLElement>(
+      `.react-flow__node[data-id="${CSS.escape(nextId)}"]`,
+    );
+    next?.focus();
+    // Bring the object into view when it is off screen.
+    const r = targets.get(nextId)!;
+    const { x, y, zoom } = getViewport();
+    const paneSize = flowStore.getState();
+    const left = r.x * zoom + x;
+    const top = r.y * zoom + y;
+    const isVisible =
+      left >= 0 &&
+      top >= 0 &&
+      left + r.width * zoom <= paneSize.width &&
+      top + r.height * zoom <= paneSize.height;
+    if (!isVisible) void setCenter(r.x + r.width / 2, r.y + r.height / 2, { zoom, duration: 0 });
+  };
+
+  return (
+    <ReactFlow
+      id={FLOW_ID}
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
+      onNodesChange={onNodesChange}
+      onPaneClick={() => store.getState().select(null)}
+      onKeyDown={onKeyDown}
+      zIndexMode="manual"
+      nodesDraggable={false}
+      nodesConnectable={false}
+      edgesFocusable={false}
+      elementsSelectable
+      deleteKeyCode={null}
+      selectionKeyCode={null}
+      multiSelectionKeyCode={null}
+      autoPanOnNodeFocus={false}
+      fitView
+      fitViewOptions={FIT_OPTIONS}
+      minZoom={0.2}
+      maxZoom={2}
+      colorMode="system"
+      ariaLabelConfig={ARIA_LABELS}
+      aria-label="Cluster canvas"
+    >
+      <Controls showInteractive={false} position="bottom-right" fitViewOptions={FIT_OPTIONS} />
+      <FitOnResize />
+    </ReactFlow>
+  );
+}
+
+/** Says which object is selected, for screen readers. */
+function SelectionAnnouncer() {
+  const label = useCanvas((s) =>
+    s.selectedId ? (s.nodes.find((n) => n.id === s.selectedId)?.ariaLabel ?? null) : null,
+  );
+  return (
+    <p className="visually-hidden" aria-live="polite">
+      {label ? `Selected ${label}` : ''}
+    </p>
+  );
+}
+
+function CanvasStatus() {
+  const snapshot = usePlayground(selectSnapshot);
+  if (!snapshot) return <p className="canvas-status">Starting the cluster…</p>;
+  if (snapshot.pods.length === 0) return <p className="canvas-status">No pods yet.</p>;
+  return null;
+}
+
+/** The canvas of the playground's cluster, redrawn from each snapshot. */
+export function Canvas() {
+  const playground = usePlaygroundStore();
+  const [store] = useState(() => createCanvasStore({ exitMs: prefersReducedMotion() ? 0 : EXIT_MS }));
+
+  useEffect(() => {
+    const snapshot = playground.getState().snapshot;
+    if (snapshot) store.getState().update(snapshot);
+    return playground.subscribe((state, previous) => {
+      if (state.snapshot && state.snapshot !== previous.snapshot) store.getState().update(state.snapshot);
+    });
+  }, [playground, store]);
+
+  return (
+    <CanvasStoreContext.Provider value={store}>
+      <CanvasMotion>
+        <div className="canvas">
+          <ReactFlowProvider>
+            <Flow store={store} />
+          </ReactFlowProvider>
+          <CanvasStatus />
+          <SelectionAnnouncer />
+        </div>
+      </CanvasMotion>
+    </CanvasStoreContext.Provider>
+  );
+}

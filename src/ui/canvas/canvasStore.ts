@@ -1,0 +1,174 @@
+/**
+ * The canvas's own store, derived from the playground store's snapshots: the layout (React Flow nodes
+ * with no data, which change only when something moves), the edges, and one view per node id that each
+ * node component selects for itself. Also what the canvas alone decides: the selection, and pods that
+ * just left, kept a moment so they can fade out.
+ */
+import type { Node } from '@xyflow/react';
+import { createStore } from 'zustand/vanilla';
+import type { StoreApi } from 'zustand/vanilla';
+import type { ClusterSnapshot } from '../../protocol';
+import { CanvasKind, initialLayoutState } from './model';
+import type { CanvasEdge, CanvasNode, CanvasView, LayoutState } from './model';
+import { sameEdge, sameNodeLayout, shareById, shareViews } from './share';
+import { snapshotToFlow } from './snapshotToFlow';
+
+/** How long a removed object stays on the canvas while it fades out. */
+export const EXIT_MS = 220;
+
+/** A React Flow node without data: its view lives in `views`. */
+export type LayoutNode = Node<Record<string, never>, CanvasKind>;
+
+const NO_DATA: Record<string, never> = {};
+
+/** Kinds that fade out when they leave (boxes and columns simply go). */
+const EXIT_KINDS: ReadonlySet<string> = new Set([
+  CanvasKind.pod,
+  CanvasKind.pvc,
+  CanvasKind.pv,
+  CanvasKind.service,
+]);
+
+export interface CanvasState {
+  nodes: LayoutNode[];
+  edges: CanvasEdge[];
+  views: Record<string, CanvasView>;
+  /** Ids of objects that left and are fading out. */
+  exiting: Record<string, true>;
+  selectedId: string | null;
+  /** Width and height of the whole drawing, to refit the view when it grows or shrinks. */
+  bounds: { width: number; height: number };
+  layout: LayoutState;
+}
+
+export interface CanvasActions {
+  /** Draws a new snapshot. */
+  update(snapshot: ClusterSnapshot): void;
+  /** Selects one object by node id, or none. */
+  select(id: string | null): void;
+}
+
+export type CanvasStore = StoreApi<CanvasState & CanvasActions>;
+
+interface Ghost {
+  node: CanvasNode;
+  until: number;
+}
+
+/**
+ * Creates the canvas store. `exitMs` is how long removed objects fade (0 under reduced motion);
+ * `now` and `schedule` are the wall clock and timer, injectable for tests.
+ */
+export function createCanvasStore(
+  options: {
+    exitMs?: number;
+    now?: () => number;
+    schedule?: (fn: () => void, ms: number) => void;
+  } = {},
+): CanvasStore {
+  const exitMs = options.exitMs ?? EXIT_MS;
+  const now = options.now ?? (() => performance.now());
+  const schedule = options.schedule ?? ((fn, ms) => void setTimeout(fn, ms));
+  let drawn: CanvasNode[] = [];
+  let lastSnapshot: ClusterSnapshot | null = null;
+  const ghosts = new Map<string, Ghost>();
+
+  return createStore<CanvasState & CanvasActions>()((set, get) => {
+    /** Publishes `drawn` plus the live ghosts, sharing every unchanged object with the current state. */
+    const publish = (edges: CanvasEdge[], layout: LayoutState) => {
+      const t = now();
+      for (const [id, ghost] of ghosts) if (ghost.until <= t) ghosts.delete(id);
+      const ids = new Set(drawn.map((n) => n.id));
+      const visible = [
+        ...drawn,
+        ...[...ghosts.values()]
+          .map((g) => g.node)
+          .filter((n) => !ids.has(n.id) && (!n.parentId || ids.has(n.parentId))),
+      ];
+      const state = get();
+      const layoutNodes: LayoutNode[] = visible.map((n) => ({
+        ...n,
+        data: NO_DATA,
+        selected: n.id === state.selectedId,
+        ...(ghosts.has(n.id) && !ids.has(n.id) ? { focusable: false, selectable: false } : {}),
+      }));
+      const exiting: Record<string, true> = {};
+      for (const n of visible) if (!ids.has(n.id)) exiting[n.id] = true;
+      const columns = drawn.filter((n) => !n.parentId);
+      set({
+        nodes: shareById(
+          state.nodes,
+          layoutNodes,
+          sameNodeLayout as (a: LayoutNode, b: LayoutNode) => boolean,
+        ),
+        edges: shareById(state.edges, edges, sameEdge),
+        views: shareViews(state.views, visible),
+        exiting:
+          Object.keys(exiting).length === 0 && Object.keys(state.exiting).length === 0
+            ? state.exiting
+            : exiting,
+        bounds: sameBounds(state.bounds, columns) ?? boundsOf(columns),
+        layout,
+      });
+    };
+
+    return {
+      nodes: [],
+      edges: [],
+      views: {},
+      exiting: {},
+      selectedId: null,
+      bounds: { width: 0, height: 0 },
+      layout: initialLayoutState,
+
+      update(snapshot) {
+        lastSnapshot = snapshot;
+        const flow = snapshotToFlow(snapshot, get().layout);
+        if (exitMs > 0) {
+          const next = new Set(flow.nodes.map((n) => n.id));
+          for (const old of drawn) {
+            if (!next.has(old.id) && EXIT_KINDS.has(old.type ?? '') && !ghosts.has(old.id)) {
+              ghosts.set(old.id, { node: old, until: now() + exitMs });
+              schedule(() => {
+                if (lastSnapshot) publish(get().edges, get().layout);
+              }, exitMs + 10);
+            }
+          }
+          for (const id of next) ghosts.delete(id);
+        }
+        drawn = flow.nodes;
+        const selectedId = get().selectedId;
+        if (selectedId && !hasNode(flow.nodes, selectedId)) set({ selectedId: null });
+        publish(flow.edges, flow.layout);
+      },
+
+      select(id) {
+        if (get().selectedId === id) return;
+        set({ selectedId: id });
+        publish(get().edges, get().layout);
+      },
+    };
+  });
+}
+
+function hasNode(nodes: readonly CanvasNode[], id: string): boolean {
+  return nodes.some((n) => n.id === id);
+}
+
+function boundsOf(columns: readonly CanvasNode[]): { width: number; height: number } {
+  let width = 0;
+  let height = 0;
+  for (const n of columns) {
+    width = Math.max(width, n.position.x + (n.width ?? 0));
+    height = Math.max(height, n.position.y + (n.height ?? 0));
+  }
+  return { width, height };
+}
+
+function sameBounds(
+  current: { width: number; height: number },
+  columns: readonly CanvasNode[],
+): { width: number; height: number } | null {
+  const b = boundsOf(columns);
+  return b.width === current.width && b.height === current.height ? current : null;
+}

@@ -1,0 +1,69 @@
+/**
+ * The canvas's measurements in flow units (React Flow scales them to fit), and the small geometry helpers
+ * the layout and the edge router share. Wide rather than tall: screens and projectors are wide.
+ */
+
+/** A pod card. */
+export const POD_W = 236;
+export const POD_H = 100;
+/** Room above each card for a headless Service's DNS name. */
+export const LABEL_GAP = 20;
+/** One pod slot: the label room, the card, a gap. */
+export const SLOT_H = LABEL_GAP + POD_H + 8;
+/** The fewest pod slots a node box shows. */
+export const MIN_SLOTS = 2;
+
+/** A node box: padding around the cards, a header with the name and status. */
+export const NODE_PAD = 12;
+export const NODE_HEADER_H = 44;
+export const NODE_W = POD_W + 2 * NODE_PAD;
+export const NODE_GAP = 16;
+
+/** A zone column. */
+export const ZONE_PAD = 14;
+export const ZONE_HEADER_H = 40;
+export const ZONE_GAP = 24;
+
+/** The storage band under a zone's nodes. */
+export const STORAGE_TOP_GAP = 24;
+export const STORAGE_HEADER_H = 30;
+export const CYL_W = 112;
+export const CYL_H = 64;
+/** A PVC and its PV side by side. */
+export const PAIR_GAP = 28;
+export const STORAGE_ROW_H = CYL_H + 14;
+
+/** Services above the zones, and the lanes their edges run along. */
+export const SERVICE_W = 300;
+export const SERVICE_H = 80;
+export const SERVICE_LANE_TOP = SERVICE_H + 18;
+export const SERVICE_LANE_GAP = 12;
+
+/** A rectangle in flow coordinates. */
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Width of a zone with `nodes` node boxes side by side (at least one column, so an empty zone shows). */
+export function zoneWidth(nodes: number): number {
+  const n = Math.max(1, nodes);
+  return 2 * ZONE_PAD + n * NODE_W + (n - 1) * NODE_GAP;
+}
+
+/** Height of every node box when the fullest node has `slots` slots. */
+export function nodeHeight(slots: number): number {
+  return NODE_HEADER_H + Math.max(MIN_SLOTS, slots) * SLOT_H;
+}
+
+/** Height of a storage band with `rows` rows of cylinders (at least one). */
+export function storageHeight(rows: number): number {
+  return STORAGE_HEADER_H + Math.max(1, rows) * STORAGE_ROW_H;
+}
+
+/** The position of pod slot `index` inside a node box (or the tray), relative to it. */
+export function slotPosition(index: number, top = NODE_HEADER_H): { x: number; y: number } {
+  return { x: NODE_PAD, y: top + index * SLOT_H + LABEL_GAP };
+}

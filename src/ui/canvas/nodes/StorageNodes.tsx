@@ -1,0 +1,73 @@
+/** PersistentVolumeClaims and PersistentVolumes as small cylinders, the phase always in words. */
+import type { NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import type { ReactNode } from 'react';
+import type { LayoutNode } from '../canvasStore';
+import { useCanvasView, useIsExiting } from '../hooks';
+import { CanvasKind } from '../model';
+import { Appear, Changing } from '../motion';
+import { Handles, descriptionId } from './Hidden';
+
+/** A cylinder drawn to fill its box: an ellipse lid over a body, the text in the body. */
+function Cylinder({ className, children }: { className: string; children: ReactNode }) {
+  return (
+    <div className={`cylinder ${className}`}>
+      <svg className="cylinder-shape" viewBox="0 0 112 64" preserveAspectRatio="none" aria-hidden="true">
+        <path className="cylinder-body" d="M1 9 V55 A55 8 0 0 0 111 55 V9" />
+        <ellipse className="cylinder-lid" cx="56" cy="9" rx="55" ry="8" />
+      </svg>
+      <span className="cylinder-text">{children}</span>
+    </div>
+  );
+}
+
+function PvcNodeComponent({ id }: NodeProps<LayoutNode>) {
+  const view = useCanvasView(id, CanvasKind.pvc);
+  const isExiting = useIsExiting(id);
+  if (!view) return null;
+  const phase = view.isTerminating ? 'Terminating' : view.phase;
+  return (
+    <Appear isExiting={isExiting} className="volume-wrap">
+      <Handles />
+      <Cylinder className={`pvc phase-${phase}`}>
+        <span className="cyl-kind">PVC</span>
+        <span className="cyl-name mono" title={view.name}>
+          {view.name}
+        </span>
+        <span className="cyl-facts" id={descriptionId(id)}>
+          <Changing value={phase} className="cyl-phase">
+            {phase}
+          </Changing>{' '}
+          {[view.request, view.accessModes].filter(Boolean).join(' ')}
+        </span>
+      </Cylinder>
+    </Appear>
+  );
+}
+
+function PvNodeComponent({ id }: NodeProps<LayoutNode>) {
+  const view = useCanvasView(id, CanvasKind.pv);
+  const isExiting = useIsExiting(id);
+  if (!view) return null;
+  const phase = view.isTerminating ? 'Terminating' : view.phase;
+  return (
+    <Appear isExiting={isExiting} className="volume-wrap">
+      <Handles />
+      <Cylinder className={`pv phase-${phase}`}>
+        <span className="cyl-kind">PV</span>
+        <span className="cyl-name mono" title={view.name}>
+          {view.shortName}
+        </span>
+        <span className="cyl-facts" id={descriptionId(id)}>
+          <Changing value={phase} className="cyl-phase">
+            {phase}
+          </Changing>{' '}
+          {view.reclaimPolicy ?? ''}
+        </span>
+      </Cylinder>
+    </Appear>
+  );
+}
+
+export const PvcNode = memo(PvcNodeComponent);
+export const PvNode = memo(PvNodeComponent);

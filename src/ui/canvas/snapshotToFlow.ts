@@ -1,0 +1,437 @@
+/**
+ * The cluster snapshot as React Flow nodes and edges: a pure function of the snapshot and the layout
+ * remembered from the previous one.
+ *
+ *   Services                (row on top, their edges along lanes below it)
+ *   Zone zone-a             Zone zone-b             Unscheduled
+ *   [node-1] [node-2]       [node-3] [node-4]       [pending pods]
+ *   storage zone-a          storage zone-b          [claims waiting for a node]
+ *
+ * Node ids carry the object's uid (`pod:<uid>`), so a re-created pod is a new node that arrives, while
+ * its StatefulSet identity keeps the slot (see slots.ts).
+ */
+import type {
+  ClusterSnapshot,
+  NodeSnapshot,
+  PersistentVolumeClaimSnapshot,
+  PersistentVolumeSnapshot,
+  PodSnapshot,
+} from '../../protocol';
+import type { AriaRole } from 'react';
+import {
+  CYL_H,
+  CYL_W,
+  NODE_GAP,
+  NODE_HEADER_H,
+  NODE_W,
+  PAIR_GAP,
+  POD_H,
+  POD_W,
+  SERVICE_H,
+  SERVICE_LANE_GAP,
+  SERVICE_LANE_TOP,
+  SERVICE_W,
+  STORAGE_HEADER_H,
+  STORAGE_ROW_H,
+  STORAGE_TOP_GAP,
+  ZONE_GAP,
+  ZONE_HEADER_H,
+  ZONE_PAD,
+  nodeHeight,
+  slotPosition,
+  storageHeight,
+  zoneWidth,
+} from './geometry';
+import type { Rect } from './geometry';
+import { routeBindingEdge, routeServiceEdge, routeVolumeEdge, volumeState } from './edges';
+import { CanvasKind, EdgeKind } from './model';
+import type { CanvasEdge, CanvasKind as Kind, CanvasNode, CanvasView, Flow, LayoutState } from './model';
+import { assignSlots } from './slots';
+import { compareNatural, nodeView, podView, pvView, pvcView, serviceView } from './views';
+
+/** The id of the tray node. */
+export const TRAY_ID = 'tray';
+
+/** Node ids: the kind and the object's uid (zones and bands by name). */
+export const nodeId = {
+  zone: (zone: string | null) => `zone:${zone ?? ''}`,
+  storage: (zone: string | null | typeof TRAY_ID) => `storage:${zone ?? ''}`,
+  node: (uid: string) => `node:${uid}`,
+  pod: (uid: string) => `pod:${uid}`,
+  pvc: (uid: string) => `pvc:${uid}`,
+  pv: (uid: string) => `pv:${uid}`,
+  service: (uid: string) => `svc:${uid}`,
+};
+
+/** z-order: columns under boxes under edges under cards (zIndexMode "manual"). */
+const Z = { column: 0, box: 1, card: 3 } as const;
+/** The z-index of every edge: above the boxes, below the cards. */
+export const EDGE_Z = 2;
+
+/** The Services the canvas draws: those that select pods, outside kube-system. */
+export function drawnServices(snapshot: ClusterSnapshot) {
+  return snapshot.services.filter((s) => s.namespace !== 'kube-system' && Object.keys(s.selector).length > 0);
+}
+
+interface Placed {
+  node: CanvasNode;
+  /** Absolute rectangle. */
+  rect: Rect;
+}
+
+class Builder {
+  readonly nodes: CanvasNode[] = [];
+  readonly rects = new Map<string, Rect>();
+
+  add(
+    id: string,
+    type: Kind,
+    view: CanvasView,
+    rect: Rect,
+    options: { parent?: Placed; label: string; role: AriaRole; z: number; focusable?: boolean },
+  ): Placed {
+    const parent = options.parent;
+    const absolute = parent ? { ...rect, x: parent.rect.x + rect.x, y: parent.rect.y + rect.y } : rect;
+    const focusable = options.focusable ?? true;
+    const node: CanvasNode = {
+      id,
+      type,
+      data: view,
+      position: { x: rect.x, y: rect.y },
+      width: rect.width,
+      height: rect.height,
+      ...(parent ? { parentId: parent.node.id } : {}),
+      ariaLabel: options.label,
+      ariaRole: options.role,
+      zIndex: options.z,
+      draggable: false,
+      connectable: false,
+      selectable: focusable,
+      focusable,
+    };
+    this.nodes.push(node);
+    this.rects.set(id, absolute);
+    return { node, rect: absolute };
+  }
+}
+
+/** Which zone a claim's storage lives in: its bound volume's, else its selected node's; null when neither. */
+function claimZone(
+  pvc: PersistentVolumeClaimSnapshot,
+  pvByName: Map<string, PersistentVolumeSnapshot>,
+  zoneOfNode: Map<string, string | null>,
+): string | null {
+  const pv = pvc.volumeName ? pvByName.get(pvc.volumeName) : undefined;
+  if (pv?.zone) return pv.zone;
+  return pvc.selectedNode ? (zoneOfNode.get(pvc.selectedNode) ?? null) : null;
+}
+
+/** A storage band's cylinder pairs: each claim with its volume beside it, then volumes without a claim here. */
+interface Pair {
+  pvc: PersistentVolumeClaimSnapshot | null;
+  pv: PersistentVolumeSnapshot | null;
+}
+
+function pairUp(claims: PersistentVolumeClaimSnapshot[], volumes: PersistentVolumeSnapshot[]): Pair[] {
+  const left = new Set(volumes);
+  const pairs: Pair[] = [...claims]
+    .sort((a, b) => compareNatural(`${a.namespace}/${a.name}`, `${b.namespace}/${b.name}`))
+    .map((pvc) => {
+      const pv =
+        volumes.find((v) => v.name === pvc.volumeName) ??
+        volumes.find((v) => v.claim === `${pvc.namespace}/${pvc.name}`) ??
+        null;
+      if (pv) left.delete(pv);
+      return { pvc, pv };
+    });
+  for (const pv of [...left].sort((a, b) => compareNatural(a.name, b.name))) pairs.push({ pvc: null, pv });
+  return pairs;
+}
+
+/**
+ * Draws `snapshot`: nodes (parents before children, in reading order, which is also the Tab order) and
+ * edges, with the layout state to pass to the next call. Pure.
+ */
+export function snapshotToFlow(snapshot: ClusterSnapshot, previous: LayoutState): Flow {
+  const b = new Builder();
+  const now = snapshot.time;
+  const { events } = snapshot;
+
+  // Zones, in name order (nodes without a zone last), each with its nodes in name order.
+  const zoneOfNode = new Map(snapshot.nodes.map((n) => [n.name, n.zone]));
+  const pvByName = new Map(snapshot.pvs.map((pv) => [pv.name, pv]));
+  const pvcByKey = new Map(snapshot.pvcs.map((c) => [`${c.namespace}/${c.name}`, c]));
+  const zoneOfPv = (pv: PersistentVolumeSnapshot): string | null => {
+    if (pv.zone) return pv.zone;
+    const claim = pv.claim ? pvcByKey.get(pv.claim) : undefined;
+    return claim ? claimZone(claim, pvByName, zoneOfNode) : null;
+  };
+  const claimZones = new Map(snapshot.pvcs.map((c) => [c.uid, claimZone(c, pvByName, zoneOfNode)]));
+  const zoneNames = [
+    ...new Set<string | null>([
+      ...snapshot.nodes.map((n) => n.zone),
+      ...snapshot.pvs.map(zoneOfPv).filter((z) => z !== null),
+      ...[...claimZones.values()].filter((z) => z !== null),
+    ]),
+  ].sort((a, c) => (a === null ? 1 : c === null ? -1 : compareNatural(a, c)));
+  const nodesIn = (zone: string | null) =>
+    snapshot.nodes.filter((n) => n.zone === zone).sort((a, c) => compareNatural(a.name, c.name));
+
+  const scheduled = new Set(snapshot.nodes.map((n) => n.name));
+  const isPlaced = (p: PodSnapshot) => p.nodeName !== null && scheduled.has(p.nodeName);
+  const pending = snapshot.pods
+    .filter((p) => !isPlaced(p))
+    .sort((a, c) => compareNatural(`${a.namespace}/${a.name}`, `${c.namespace}/${c.name}`));
+  const { layout, slotOf } = assignSlots(
+    previous,
+    snapshot.pods,
+    snapshot.nodes.map((n) => n.name),
+    snapshot.workloads,
+  );
+
+  // Storage pairs per zone, and the tray's (claims and volumes no zone holds yet).
+  const pairsOf = (zone: string | null) =>
+    pairUp(
+      snapshot.pvcs.filter((c) => claimZones.get(c.uid) === zone),
+      snapshot.pvs.filter((v) => zoneOfPv(v) === zone),
+    );
+  const zonePairs = new Map(zoneNames.filter((z) => z !== null).map((z) => [z, pairsOf(z)]));
+  const trayPairs = pairsOf(null);
+
+  // One height for every column, so zones, nodes and bands line up.
+  const mostSlots = Math.max(0, ...Object.values(layout.slots).map((s) => s.length), pending.length);
+  const boxH = nodeHeight(mostSlots);
+  const perRow = (zone: string | null) => Math.max(1, zone === null ? 1 : nodesIn(zone).length);
+  const storageRows = Math.max(
+    1,
+    ...zoneNames.map((z) => Math.ceil((z === null ? 0 : (zonePairs.get(z)?.length ?? 0)) / perRow(z))),
+    trayPairs.length,
+  );
+  const bandH = storageHeight(storageRows);
+  const columnH = ZONE_HEADER_H + boxH + STORAGE_TOP_GAP + bandH + ZONE_PAD;
+  const services = drawnServices(snapshot);
+  const zonesTop = SERVICE_LANE_TOP + Math.max(1, services.length) * SERVICE_LANE_GAP + 18;
+
+  // Services first (top of the reading order); their x is fixed once the columns' width is known.
+  const columnsWidth =
+    zoneNames.reduce((w, z) => w + zoneWidth(nodesIn(z).length) + ZONE_GAP, 0) + zoneWidth(1);
+  const serviceRects = new Map<string, Rect>();
+  services.forEach((svc, i) => {
+    const cx = (columnsWidth * (i + 0.5)) / services.length;
+    const rect = { x: Math.round(cx - SERVICE_W / 2), y: 0, width: SERVICE_W, height: SERVICE_H };
+    b.add(nodeId.service(svc.uid), CanvasKind.service, serviceView(svc, i), rect, {
+      label: `Service ${svc.name}`,
+      role: 'button',
+      z: Z.card,
+    });
+    serviceRects.set(svc.uid, rect);
+  });
+
+  const podRects = new Map<string, Rect>();
+  const addPod = (pod: PodSnapshot, parent: Placed, slot: number, top: number, dx = 0) => {
+    const at = slotPosition(slot, top);
+    at.x += dx;
+    const placed = b.add(
+      nodeId.pod(pod.uid),
+      CanvasKind.pod,
+      podView(pod, now, events),
+      { ...at, width: POD_W, height: POD_H },
+      { parent, label: `Pod ${pod.name}`, role: 'button', z: Z.card },
+    );
+    podRects.set(pod.uid, placed.rect);
+  };
+
+  const claimRects = new Map<string, { rect: Rect; band: Rect; index: number }>();
+  const volumeRects = new Map<string, Rect>();
+  const addStorage = (zone: string | null, parent: Placed, x: number, width: number, pairs: Pair[]) => {
+    const band = b.add(
+      nodeId.storage(zone),
+      CanvasKind.storage,
+      {
+        kind: CanvasKind.storage,
+        zone,
+        claimCount: pairs.filter((p) => p.pvc).length,
+        volumeCount: pairs.filter((p) => p.pv).length,
+      },
+      { x, y: ZONE_HEADER_H + boxH + STORAGE_TOP_GAP, width, height: bandH },
+      {
+        parent,
+        label: zone === null ? 'Storage waiting for a node' : `Storage ${zone}`,
+        role: 'group',
+        z: Z.box,
+        focusable: false,
+      },
+    );
+    const columns = perRow(zone);
+    const pairW = 2 * CYL_W + PAIR_GAP;
+    pairs.forEach(({ pvc, pv }, k) => {
+      const px = (k % columns) * (NODE_W + NODE_GAP) + Math.floor((NODE_W - pairW) / 2);
+      const py = STORAGE_HEADER_H + Math.floor(k / columns) * STORAGE_ROW_H;
+      if (pvc) {
+        const placed = b.add(
+          nodeId.pvc(pvc.uid),
+          CanvasKind.pvc,
+          pvcView(pvc),
+          { x: px, y: py, width: CYL_W, height: CYL_H },
+          { parent: band, label: `PersistentVolumeClaim ${pvc.name}`, role: 'button', z: Z.card },
+        );
+        claimRects.set(`${pvc.namespace}/${pvc.name}`, { rect: placed.rect, band: band.rect, index: k });
+      }
+      if (pv) {
+        const placed = b.add(
+          nodeId.pv(pv.uid),
+          CanvasKind.pv,
+          pvView(pv),
+          { x: px + CYL_W + PAIR_GAP, y: py, width: CYL_W, height: CYL_H },
+          { parent: band, label: `PersistentVolume ${pv.name}`, role: 'button', z: Z.card },
+        );
+        volumeRects.set(pv.name, placed.rect);
+      }
+    });
+  };
+
+  // The zone columns.
+  let x = 0;
+  zoneNames.forEach((zone, zoneIndex) => {
+    const members = nodesIn(zone);
+    const width = zoneWidth(members.length);
+    const readyCount = members.filter((n) => n.isReady).length;
+    const column = b.add(
+      nodeId.zone(zone),
+      CanvasKind.zone,
+      {
+        kind: CanvasKind.zone,
+        name: zone,
+        nodeCount: members.length,
+        readyNodeCount: readyCount,
+        isDown: members.length > 0 && readyCount === 0,
+        tint: zoneIndex % 3,
+      },
+      { x, y: zonesTop, width, height: columnH },
+      { label: `Zone ${zone ?? '(none)'}`, role: 'group', z: Z.column },
+    );
+    members.forEach((node: NodeSnapshot, i) => {
+      const pods = snapshot.pods.filter((p) => p.nodeName === node.name);
+      const box = b.add(
+        nodeId.node(node.uid),
+        CanvasKind.node,
+        nodeView(node, pods.length),
+        { x: ZONE_PAD + i * (NODE_W + NODE_GAP), y: ZONE_HEADER_H, width: NODE_W, height: boxH },
+        { parent: column, label: `Node ${node.name}`, role: 'group', z: Z.box },
+      );
+      const bySlot = [...pods].sort((p, q) => (slotOf.get(p.uid) ?? 0) - (slotOf.get(q.uid) ?? 0));
+      for (const pod of bySlot) addPod(pod, box, slotOf.get(pod.uid) ?? 0, NODE_HEADER_H);
+    });
+    addStorage(
+      zone,
+      column,
+      ZONE_PAD,
+      width - 2 * ZONE_PAD,
+      zone === null ? [] : (zonePairs.get(zone) ?? []),
+    );
+    x += width + ZONE_GAP;
+  });
+
+  // The tray: pods no node holds, and claims and volumes waiting for one.
+  const tray = b.add(
+    TRAY_ID,
+    CanvasKind.tray,
+    { kind: CanvasKind.tray, podCount: pending.length, claimCount: trayPairs.filter((p) => p.pvc).length },
+    { x, y: zonesTop, width: zoneWidth(1), height: columnH },
+    { label: 'Unscheduled', role: 'group', z: Z.column },
+  );
+  // Tray pods sit at the zone's padding plus the node's, level with the pods inside node boxes.
+  pending.forEach((pod, i) => addPod(pod, tray, i, ZONE_HEADER_H + NODE_HEADER_H, ZONE_PAD));
+  addStorage(null, tray, ZONE_PAD, NODE_W, trayPairs);
+
+  return {
+    nodes: b.nodes,
+    edges: buildEdges(snapshot, services, serviceRects, podRects, claimRects, volumeRects),
+    layout,
+  };
+}
+
+function buildEdges(
+  snapshot: ClusterSnapshot,
+  services: ReturnType<typeof drawnServices>,
+  serviceRects: Map<string, Rect>,
+  podRects: Map<string, Rect>,
+  claimRects: Map<string, { rect: Rect; band: Rect; index: number }>,
+  volumeRects: Map<string, Rect>,
+): CanvasEdge[] {
+  const edges: CanvasEdge[] = [];
+  const base = { zIndex: EDGE_Z, selectable: false, focusable: false } as const;
+
+  services.forEach((svc, lane) => {
+    const from = serviceRects.get(svc.uid)!;
+    for (const endpoint of svc.endpoints) {
+      const to = endpoint.podUid ? podRects.get(endpoint.podUid) : undefined;
+      if (!endpoint.isReady || !to || !endpoint.podUid) continue;
+      const label = svc.isHeadless ? endpoint.dnsName : null;
+      const { points, labelAt } = routeServiceEdge(from, to, lane, svc.isHeadless);
+      edges.push({
+        ...base,
+        id: `svc:${svc.uid}->${endpoint.podUid}`,
+        type: EdgeKind.service,
+        source: nodeId.service(svc.uid),
+        target: nodeId.pod(endpoint.podUid),
+        ariaLabel: label
+          ? `${label} resolves to Pod ${endpoint.podName}`
+          : `Service ${svc.name} routes to Pod ${endpoint.podName}`,
+        data: {
+          kind: EdgeKind.service,
+          points,
+          lane,
+          isHeadless: svc.isHeadless,
+          label,
+          labelAt: label ? labelAt : null,
+        },
+      });
+    }
+  });
+
+  const nodeByName = new Map(snapshot.nodes.map((n) => [n.name, n]));
+  for (const pod of snapshot.pods) {
+    const from = podRects.get(pod.uid);
+    if (!from) continue;
+    for (const claimName of pod.claimNames) {
+      const key = `${pod.namespace}/${claimName}`;
+      const claim = claimRects.get(key);
+      const pvc = snapshot.pvcs.find((c) => c.namespace === pod.namespace && c.name === claimName);
+      if (!claim || !pvc) continue;
+      const node = pod.nodeName ? nodeByName.get(pod.nodeName) : undefined;
+      const { state, message } = volumeState(pod, pvc, node, snapshot.events);
+      const points = routeVolumeEdge(from, claim.rect, claim.band, claim.index);
+      const labelAt = state === 'blocked' ? points[Math.min(2, points.length - 1)]! : null;
+      edges.push({
+        ...base,
+        id: `vol:${pod.uid}->${pvc.uid}`,
+        type: EdgeKind.volume,
+        source: nodeId.pod(pod.uid),
+        target: nodeId.pvc(pvc.uid),
+        ariaLabel: `Pod ${pod.name} uses PersistentVolumeClaim ${pvc.name}: ${state}`,
+        data: { kind: EdgeKind.volume, points, state, message, labelAt },
+      });
+    }
+  }
+
+  for (const pvc of snapshot.pvcs) {
+    const claim = claimRects.get(`${pvc.namespace}/${pvc.name}`);
+    const pv =
+      snapshot.pvs.find((v) => v.name === pvc.volumeName) ??
+      snapshot.pvs.find((v) => v.claim === `${pvc.namespace}/${pvc.name}`);
+    const volume = pv ? volumeRects.get(pv.name) : undefined;
+    if (!claim || !pv || !volume) continue;
+    const isBound = pvc.phase === 'Bound' && pvc.volumeName === pv.name;
+    edges.push({
+      ...base,
+      id: `bind:${pvc.uid}->${pv.uid}`,
+      type: EdgeKind.binding,
+      source: nodeId.pvc(pvc.uid),
+      target: nodeId.pv(pv.uid),
+      ariaLabel: `PersistentVolumeClaim ${pvc.name} ${isBound ? 'is bound to' : 'is binding to'} PersistentVolume ${pv.name}`,
+      data: { kind: EdgeKind.binding, points: routeBindingEdge(claim.rect, volume), isBound },
+    });
+  }
+  return edges;
+}

@@ -1,0 +1,141 @@
+/**
+ * Reading a snapshot for the history: which pods belong to a workload, the facts of one pod (node, zone, IP,
+ * DNS name, data volume and what is on it) and who deleted a pod, from the Events. Pure functions.
+ */
+import type {
+  ClusterSnapshot,
+  EventSnapshot,
+  PodSnapshot,
+  ServiceSnapshot,
+  WorkloadSnapshot,
+} from '../../protocol';
+import type { DataFacts, DeletionCause, VolumeFacts, WorkloadHistory, WorkloadKind } from './types';
+
+/** Data directories of the database images the playground knows (docs/data.md). */
+const DATA_DIRS = ['/var/lib/mysql', '/var/lib/postgresql/data'];
+
+/** The pods of `workload`, oldest first (creation time, then name). */
+export function workloadPods(snapshot: ClusterSnapshot, workload: WorkloadSnapshot): PodSnapshot[] {
+  return snapshot.pods
+    .filter(
+      (p) =>
+        p.namespace === workload.namespace &&
+        p.workloadKind === workload.kind &&
+        p.workloadName === workload.name,
+    )
+    .sort((a, b) => (a.creationTime ?? 0) - (b.creationTime ?? 0) || compareNames(a.name, b.name));
+}
+
+/** The ordinal of a StatefulSet pod (`mysql-2` of set `mysql` is 2), or null. */
+export function getOrdinal(podName: string, setName: string): number | null {
+  if (!podName.startsWith(`${setName}-`)) return null;
+  const rest = podName.slice(setName.length + 1);
+  return /^(0|[1-9]\d*)$/.test(rest) ? Number(rest) : null;
+}
+
+/** Natural order of names: `mysql-2` before `mysql-10`. */
+export function compareNames(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
+}
+
+/** The pod's data volume: the first PVC volume, else the volume mounted at a database data directory. */
+export function dataVolume(snapshot: ClusterSnapshot, pod: PodSnapshot): VolumeFacts | null {
+  const volumes = pod.volumes ?? [];
+  const chosen =
+    volumes.find((v) => v.claimName !== null) ??
+    volumes.find((v) => v.mountPaths.some((m) => DATA_DIRS.includes(m))) ??
+    volumes.find((v) => v.source === 'emptyDir');
+  if (!chosen) return null;
+  const pvName = chosen.volumeId?.startsWith('pv:') ? chosen.volumeId.slice(3) : null;
+  const pv = pvName ? snapshot.pvs.find((p) => p.name === pvName) : undefined;
+  return {
+    name: chosen.name,
+    source: chosen.source,
+    claimName: chosen.claimName,
+    pvName,
+    pvZone: pv?.zone ?? null,
+    volumeId: chosen.volumeId,
+  };
+}
+
+/** What is on `volumeId` now, or null when the volume does not exist (any more). */
+export function volumeContent(snapshot: ClusterSnapshot, volumeId: string | null): DataFacts | null {
+  if (!volumeId) return null;
+  const data = snapshot.volumeData?.find((v) => v.volumeId === volumeId);
+  return data ? { files: data.files, tables: data.tables, rows: data.rows } : null;
+}
+
+/** The headless Service named by the pod's subdomain, when the pod has a hostname. */
+function governingService(snapshot: ClusterSnapshot, pod: PodSnapshot): ServiceSnapshot | undefined {
+  if (!pod.hostname || !pod.subdomain) return undefined;
+  return snapshot.services.find(
+    (s) => s.namespace === pod.namespace && s.name === pod.subdomain && s.isHeadless,
+  );
+}
+
+/** `mysql-0.mysql.default.svc.cluster.local` for a pod with a hostname under a headless Service, else null. */
+export function podDnsName(snapshot: ClusterSnapshot, pod: PodSnapshot): string | null {
+  const svc = governingService(snapshot, pod);
+  return svc && pod.hostname ? `${pod.hostname}.${svc.dnsName}` : null;
+}
+
+/** The zone of a node, or null. */
+export function nodeZone(snapshot: ClusterSnapshot, nodeName: string | null): string | null {
+  return snapshot.nodes.find((n) => n.name === nodeName)?.zone ?? null;
+}
+
+function selects(svc: ServiceSnapshot, pod: PodSnapshot | undefined, workload: WorkloadSnapshot): boolean {
+  if (svc.namespace !== workload.namespace || Object.keys(svc.selector).length === 0) return false;
+  if (pod) return svc.endpoints.some((e) => e.podUid === pod.uid) || svc.name === workload.name;
+  return svc.name === workload.name;
+}
+
+/** The Services of a workload: the headless one giving DNS names and a ClusterIP one with a VIP. */
+export function workloadServices(
+  snapshot: ClusterSnapshot,
+  workload: WorkloadSnapshot,
+  pods: readonly PodSnapshot[],
+): Pick<WorkloadHistory, 'serviceDnsName' | 'service'> {
+  const withHostname = pods.find((p) => p.hostname && p.subdomain);
+  const headless = withHostname ? governingService(snapshot, withHostname) : undefined;
+  const clusterIp = snapshot.services.find((s) => !s.isHeadless && selects(s, pods[0], workload));
+  return {
+    serviceDnsName: headless?.dnsName ?? null,
+    service: clusterIp
+      ? { name: clusterIp.name, dnsName: clusterIp.dnsName, clusterIP: clusterIp.clusterIP }
+      : null,
+  };
+}
+
+/** Whether an Event is its controller's SuccessfulDelete of pod `podName`. */
+function isControllerDelete(event: EventSnapshot, kind: WorkloadKind, podName: string): boolean {
+  if (event.reason !== 'SuccessfulDelete') return false;
+  if (kind === 'StatefulSet') return event.message.startsWith(`delete Pod ${podName} in StatefulSet `);
+  return event.object.startsWith('replicaset/') && event.message === `Deleted pod: ${podName}`;
+}
+
+/**
+ * Who deleted a pod: its controller or the taint eviction controller when an Event says so; else a drain
+ * (node cordoned), a lost node (NotReady) or a person.
+ */
+export function deletionCause(
+  snapshot: ClusterSnapshot,
+  kind: WorkloadKind,
+  pod: { name: string; namespace: string; nodeName: string | null; createdAt: number },
+): DeletionCause {
+  // Events about an earlier pod of the same name (a re-created StatefulSet pod) are not about this one.
+  const events = snapshot.events.filter((e) => e.time >= Math.floor(pod.createdAt / 1000) * 1000);
+  if (events.some((e) => isControllerDelete(e, kind, pod.name))) return 'controller';
+  const taintMessage = `Marking for deletion Pod ${pod.namespace}/${pod.name}`;
+  if (events.some((e) => e.reason === 'TaintManagerEviction' && e.message === taintMessage)) return 'taint';
+  const node = snapshot.nodes.find((n) => n.name === pod.nodeName);
+  if (node && !node.isReady) return 'nodeLost';
+  if (node?.isUnschedulable) return 'drain';
+  return 'user';
+}
+
+/** The time of the kubelet's Killing Event for pod `uid`, or null. */
+export function killingTime(events: readonly EventSnapshot[], uid: string): number | null {
+  const killing = events.filter((e) => e.involvedUid === uid && e.reason === 'Killing');
+  return killing.length ? Math.min(...killing.map((e) => e.time)) : null;
+}
