@@ -16,6 +16,9 @@ export const CommandType = {
   setSpeed: 'setSpeed',
   tick: 'tick',
   requestObject: 'requestObject',
+  describe: 'describe',
+  printYaml: 'printYaml',
+  podFiles: 'podFiles',
 } as const;
 export type CommandType = (typeof CommandType)[keyof typeof CommandType];
 
@@ -43,6 +46,11 @@ export interface KubectlCommand {
   type: typeof CommandType.kubectl;
   line: string;
   id: string;
+  /**
+   * When true, the output starts with each line echoed after the prompt it was typed at (`$ `, `> `, a pod
+   * shell's), exactly as the transcript runner prints it. The console sends every line this way.
+   */
+  echo?: boolean;
 }
 
 /** Starts advancing simulated time at the current speed. */
@@ -80,6 +88,31 @@ export interface RequestObjectCommand {
   name: string;
 }
 
+/** Names one object: `describe`, `printYaml` and `podFiles` take it. */
+export interface ObjectRefFields {
+  kind: string;
+  /** null for cluster-scoped kinds (Node, PersistentVolume, ...). */
+  namespace: string | null;
+  name: string;
+}
+
+/** Asks for what `kubectl describe KIND NAME` prints; the worker answers `described`. */
+export interface DescribeCommand extends ObjectRefFields {
+  type: typeof CommandType.describe;
+}
+
+/** Asks for what `kubectl get KIND NAME -o yaml` prints; the worker answers `printedYaml`. */
+export interface PrintYamlCommand extends ObjectRefFields {
+  type: typeof CommandType.printYaml;
+}
+
+/** Asks for the files on a pod's mounted volumes; the worker answers `podFilesListed`. */
+export interface PodFilesCommand {
+  type: typeof CommandType.podFiles;
+  namespace: string;
+  name: string;
+}
+
 export type SimCommand =
   | HelloCommand
   | LoadScenarioCommand
@@ -89,4 +122,7 @@ export type SimCommand =
   | StepCommand
   | SetSpeedCommand
   | TickCommand
-  | RequestObjectCommand;
+  | RequestObjectCommand
+  | DescribeCommand
+  | PrintYamlCommand
+  | PodFilesCommand;

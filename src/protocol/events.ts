@@ -22,6 +22,9 @@ export const EventType = {
   output: 'output',
   object: 'object',
   error: 'error',
+  described: 'described',
+  printedYaml: 'printedYaml',
+  podFilesListed: 'podFilesListed',
 } as const;
 export type EventType = (typeof EventType)[keyof typeof EventType];
 
@@ -93,4 +96,70 @@ export interface SimErrorEvent {
   message: string;
 }
 
-export type SimEvent = ReadyEvent | SnapshotEvent | OutputEvent | ObjectEvent | SimErrorEvent;
+/**
+ * The answer to `describe`: what `kubectl describe` prints for the object, or kubectl's NotFound error
+ * text when it does not exist (then `found` is false).
+ */
+export interface DescribedEvent {
+  type: typeof EventType.described;
+  kind: string;
+  namespace: string | null;
+  name: string;
+  found: boolean;
+  text: string;
+}
+
+/** The answer to `printYaml`: what `kubectl get -o yaml` prints for the object (or kubectl's NotFound error). */
+export interface PrintedYamlEvent {
+  type: typeof EventType.printedYaml;
+  kind: string;
+  namespace: string | null;
+  name: string;
+  found: boolean;
+  text: string;
+}
+
+/** One file on a volume, as the inspector previews it. */
+export interface VolumeFileInfo {
+  /** The path inside the container (`/var/lib/mysql/notes.txt`). */
+  path: string;
+  /** Characters in the file. */
+  size: number;
+  /** The first PREVIEW characters of the content. */
+  preview: string;
+}
+
+/** One volumeMount of one container of a pod, with the files the volume behind it holds. */
+export interface PodVolumeMountFiles {
+  container: string;
+  mountPath: string;
+  readOnly: boolean;
+  /** The pod's volume name (`data`). */
+  volumeName: string;
+  /** What backs the volume: `persistentVolumeClaim`, `emptyDir`, `configMap`, or `other`. */
+  source: 'persistentVolumeClaim' | 'emptyDir' | 'configMap' | 'other';
+  /** The claim name for a PVC volume (`data-mysql-0`), the ConfigMap name, else null. */
+  claimName: string | null;
+  /** The bound PersistentVolume (`pvc-...`), or null. */
+  persistentVolumeName: string | null;
+  files: VolumeFileInfo[];
+}
+
+/** The answer to `podFiles`: the files on each mounted volume (`mounts` empty and `found` false when no such pod). */
+export interface PodFilesListedEvent {
+  type: typeof EventType.podFilesListed;
+  namespace: string;
+  name: string;
+  found: boolean;
+  mounts: PodVolumeMountFiles[];
+}
+
+export type SimEvent =
+  | ReadyEvent
+  | SnapshotEvent
+  | OutputEvent
+  | ObjectEvent
+  | SimErrorEvent
+  | DescribedEvent
+  | PrintedYamlEvent
+  | PodFilesListedEvent;

@@ -37,6 +37,10 @@ const nullableName: FieldRule = {
 };
 const integer: FieldRule = { check: (v) => Number.isSafeInteger(v), expected: 'an integer' };
 const boolean: FieldRule = { check: (v) => typeof v === 'boolean', expected: 'a boolean' };
+const optionalBoolean: FieldRule = {
+  check: (v) => v === undefined || typeof v === 'boolean',
+  expected: 'a boolean when present',
+};
 const line: FieldRule = {
   check: (v) => typeof v === 'string' && v.length <= MAX_LINE_LENGTH,
   expected: `a string of at most ${MAX_LINE_LENGTH} characters`,
@@ -70,13 +74,16 @@ function record(shape: Shape, what: string): FieldRule {
 const commandShapes: Record<CommandType, Shape> = {
   hello: { protocolVersion: integer },
   loadScenario: { scenario: name, seed: integer },
-  kubectl: { line, id: name },
+  kubectl: { line, id: name, echo: optionalBoolean },
   play: {},
   pause: {},
   step: {},
   setSpeed: { speed: between(MIN_SPEED, MAX_SPEED) },
   tick: { ms: between(0, MAX_TICK_MS) },
   requestObject: { kind: name, namespace: nullableName, name },
+  describe: { kind: name, namespace: nullableName, name },
+  printYaml: { kind: name, namespace: nullableName, name },
+  podFiles: { namespace: name, name },
 };
 
 const scenarioInfo = record({ name, title: string, description: string }, 'a scenario');
@@ -92,6 +99,21 @@ const kubeObjectOrNull: FieldRule = {
   check: (v) => v === null || (isRecord(v) && typeof v.kind === 'string' && isRecord(v.metadata)),
   expected: 'an object or null',
 };
+
+const volumeFileInfo = record({ path: string, size: integer, preview: string }, 'a file');
+const podVolumeMountFiles = record(
+  {
+    container: string,
+    mountPath: string,
+    readOnly: boolean,
+    volumeName: string,
+    source: oneOf(['persistentVolumeClaim', 'emptyDir', 'configMap', 'other']),
+    claimName: { check: (v) => v === null || typeof v === 'string', expected: 'a string or null' },
+    persistentVolumeName: { check: (v) => v === null || typeof v === 'string', expected: 'a string or null' },
+    files: arrayOf(volumeFileInfo.check, 'files'),
+  },
+  'a volume mount',
+);
 
 const eventShapes: Record<EventType, Shape> = {
   ready: {
@@ -109,6 +131,14 @@ const eventShapes: Record<EventType, Shape> = {
   output: { id: nullableName, text: string, prompt: string },
   object: { kind: name, namespace: nullableName, name, object: kubeObjectOrNull },
   error: { code: oneOf(Object.values(ErrorCode)), message: string },
+  described: { kind: name, namespace: nullableName, name, found: boolean, text: string },
+  printedYaml: { kind: name, namespace: nullableName, name, found: boolean, text: string },
+  podFilesListed: {
+    namespace: name,
+    name,
+    found: boolean,
+    mounts: arrayOf(podVolumeMountFiles.check, 'volume mounts'),
+  },
 };
 
 function parseShaped<T>(data: unknown, shapes: Record<string, Shape>, what: string): ParseResult<T> {
@@ -121,7 +151,8 @@ function parseShaped<T>(data: unknown, shapes: Record<string, Shape>, what: stri
   for (const [field, rule] of Object.entries(shapes[type]!)) {
     if (!rule.check(data[field]))
       return { ok: false, error: `invalid ${what} "${type}": "${field}" must be ${rule.expected}` };
-    value[field] = data[field];
+    // Optional fields that are absent stay absent.
+    if (data[field] !== undefined) value[field] = data[field];
   }
   return { ok: true, value: value as T };
 }

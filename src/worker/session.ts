@@ -9,6 +9,7 @@ import type { Cluster } from '../sim/cluster';
 import { DEFAULT_SCENARIO, SCENARIOS, findScenario, startScenario } from '../sim/scenarios';
 import { buildSnapshot } from '../sim/snapshot';
 import { Terminal } from '../sim/terminal/terminal';
+import { describeText, podVolumeFiles, yamlText } from './inspect';
 
 /** Wall-clock milliseconds between two advances of the play loop. */
 export const PLAY_INTERVAL_MS = 100;
@@ -93,7 +94,7 @@ export class SimSession {
         this.load(command.scenario, command.seed);
         return;
       case CommandType.kubectl:
-        this.kubectl(command.line, command.id);
+        this.kubectl(command.line, command.id, command.echo === true);
         return;
       case CommandType.play:
       case CommandType.pause:
@@ -119,6 +120,26 @@ export class SimSession {
         this.post({ ...command, type: EventType.object, object: object ? structuredClone(object) : null });
         return;
       }
+      case CommandType.describe:
+      case CommandType.printYaml: {
+        const { kind, namespace, name } = command;
+        const inspect = command.type === CommandType.describe ? describeText : yamlText;
+        const { found, text } = inspect(this.requireRun().cluster, kind, namespace, name);
+        const type = command.type === CommandType.describe ? EventType.described : EventType.printedYaml;
+        this.post({ type, kind, namespace, name, found, text });
+        return;
+      }
+      case CommandType.podFiles: {
+        const mounts = podVolumeFiles(this.requireRun().cluster, command.namespace, command.name);
+        this.post({
+          type: EventType.podFilesListed,
+          namespace: command.namespace,
+          name: command.name,
+          found: mounts !== null,
+          mounts: mounts ?? [],
+        });
+        return;
+      }
     }
   }
 
@@ -136,11 +157,20 @@ export class SimSession {
     this.postSnapshot(this.run);
   }
 
-  /** Feeds each line of `input` to the terminal; answers with everything it printed and the next prompt. */
-  private kubectl(input: string, id: string): void {
+  /**
+   * Feeds each line of `input` to the terminal; answers with everything it printed and the next prompt.
+   * With `echo`, each line is first written after the prompt it was typed at, as the transcript runner does.
+   * `^C` is Ctrl+C: it stops watches, leaves a pod shell, or abandons an unfinished here-document.
+   */
+  private kubectl(input: string, id: string, echo: boolean): void {
     const run = this.requireRun();
     this.flushOutput(run, null);
-    for (const line of input.split('\n')) run.terminal.feed(line);
+    for (const line of input.split('\n')) {
+      const prompt = run.terminal.prompt();
+      if (echo) this.pendingOutput += `${prompt}${line}\n`;
+      if (line.trim() === '^C' && prompt === '> ') run.terminal.interrupt();
+      else run.terminal.feed(line);
+    }
     this.flushOutput(run, id, true);
     this.postSnapshot(run);
   }

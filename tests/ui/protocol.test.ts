@@ -93,6 +93,9 @@ describe('parseSimCommand', () => {
       'setSpeed',
       'tick',
       'requestObject',
+      'describe',
+      'printYaml',
+      'podFiles',
     ]);
   });
 });
@@ -155,6 +158,15 @@ describe('parseSimEvent', () => {
   });
 
   it('knows every event type', () => {
-    expect(EVENT_TYPES).toEqual(['ready', 'snapshot', 'output', 'object', 'error']);
+    expect(EVENT_TYPES).toEqual([
+      'ready',
+      'snapshot',
+      'output',
+      'object',
+      'error',
+      'described',
+      'printedYaml',
+      'podFilesListed',
+    ]);
   });
 });
