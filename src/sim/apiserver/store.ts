@@ -202,7 +202,7 @@ export class ApiServer {
    * Replaces an object. With `status`, only the status changes (the status subresource); without it, a kind
    * with a status subresource keeps its old status.
    */
-  update<T extends KubeObject>(input: T, options: { subresource?: 'status' } = {}): T {
+  update<T extends KubeObject>(input: T, options: { subresource?: 'status'; handOver?: boolean } = {}): T {
     const namespace = this.scopeNamespace(input.kind, input.metadata.namespace);
     const old = this.get<T>(input.kind, namespace, input.metadata.name);
     if (!old) throw notFound(input.kind, input.metadata.name);
@@ -212,9 +212,11 @@ export class ApiServer {
     const strategy = this.strategies.get(input.kind);
     let obj: T;
     if (options.subresource === 'status') {
-      obj = { ...old, metadata: { ...old.metadata }, status: deepClone((input as { status?: unknown }).status) } as T;
+      const status = (input as { status?: unknown }).status;
+      obj = { ...old, metadata: { ...old.metadata }, status: options.handOver ? status : deepClone(status) } as T;
     } else {
-      obj = deepClone(input);
+      // With handOver the caller (mutate) passes a private copy, which saves a second deep copy.
+      obj = options.handOver ? input : deepClone(input);
       if (strategy?.hasStatusSubresource) (obj as { status?: unknown }).status = (old as { status?: unknown }).status;
       obj.metadata = {
         ...obj.metadata,
@@ -264,7 +266,7 @@ export class ApiServer {
     if (!current) return undefined;
     const draft = deepClone(current);
     if (change(draft) === false) return current;
-    return this.update(draft, options);
+    return this.update(draft, { ...options, handOver: true });
   }
 
   /**

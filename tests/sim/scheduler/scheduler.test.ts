@@ -138,11 +138,11 @@ describe('spreading and determinism', () => {
     expect(new Set(seeds).size).toBeGreaterThan(1);
   });
 
-  it('schedules 2,000 pods on 50 nodes well under a second', () => {
+  // Speed is measured by `npm run bench`, not asserted here: this checks that a large batch all binds.
+  it('binds 2,000 pods on 50 nodes in one pass of its queue', () => {
     const nodes = Array.from({ length: 50 }, (_, i) => ({ name: `n-${i}`, zone: i % 2 ? 'zone-a' : 'zone-b' }));
     const c = newCluster(1, nodes);
     const owner = ownerIn(c);
-    const start = performance.now();
     for (let i = 0; i < 2000; i++) {
       c.api.create<Pod>({
         apiVersion: 'v1',
@@ -154,9 +154,7 @@ describe('spreading and determinism', () => {
     }
     const sched = c.controller('default-scheduler')!;
     for (let key = sched.queue.pop(); key !== undefined; key = sched.queue.pop()) sched.sync(key);
-    const elapsed = performance.now() - start;
     const bound = c.api.list<Pod>('Pod').filter((p) => p.spec.nodeName).length;
     expect(bound).toBe(2000);
-    expect(elapsed).toBeLessThan(1000);
   });
 });
