@@ -12,6 +12,8 @@ import { nodeStatus } from './kubectl/printers/columns';
 import { podCells } from './kubectl/printers/podStatus';
 import { fromTimestamp } from './runtime/clock';
 import { CLUSTER_DOMAIN, ZONE_LABEL } from './scenarios/bootstrap';
+import { emptyDirVolumeId, pvVolumeId } from './storage/files';
+import type { VolumeFiles, VolumeId } from './storage/files';
 
 /** The annotation the scheduler writes on a PVC whose StorageClass waits for the first consumer. */
 const SELECTED_NODE_ANNOTATION = 'volume.kubernetes.io/selected-node';
@@ -56,6 +58,46 @@ export interface PodSnapshot {
   /** Claim names of the pod's persistentVolumeClaim volumes, in spec order. */
   claimNames: string[];
   creationTimestamp: string;
+  /** metadata.creationTimestamp in simulated milliseconds. */
+  creationTime?: number;
+  /** lastTransitionTime of the Ready condition while it is True, in simulated milliseconds, else null. */
+  readyTime?: number | null;
+  /** spec.hostname and spec.subdomain (a StatefulSet pod's DNS label and its governing Service), or null. */
+  hostname?: string | null;
+  subdomain?: string | null;
+  /** spec.volumes in spec order, each with the content it maps to (see `volumeData`). */
+  volumes?: PodVolumeSnapshot[];
+}
+
+/**
+ * One entry of a Pod's spec.volumes. (The fields added for the comparison panel are optional in the types so
+ * hand-written snapshots in tests stay valid; buildSnapshot always fills them.)
+ */
+export interface PodVolumeSnapshot {
+  name: string;
+  /** The volume source kind: persistentVolumeClaim, emptyDir, configMap, ... */
+  source: string;
+  /** persistentVolumeClaim.claimName, or null. */
+  claimName: string | null;
+  /**
+   * The content this volume maps to (`pv:<pv name>` once the claim is bound, `emptydir:<pod uid>/<name>`),
+   * the key of `ClusterSnapshot.volumeData`; null for other sources or an unbound claim.
+   */
+  volumeId: string | null;
+  /** mountPath of every container mount of this volume, sorted. */
+  mountPaths: string[];
+}
+
+/** What is stored on one volume: plain counts, enough to tell kept data from lost data. */
+export interface VolumeDataSnapshot {
+  /** `pv:<pv name>` or `emptydir:<pod uid>/<volume name>`. */
+  volumeId: string;
+  /** Files on the volume (directories not counted). */
+  files: number;
+  /** Database tables on it (mysql `<db>/<table>.ibd`, postgres `base/<db>/<table>`). */
+  tables: number;
+  /** Rows in those tables. */
+  rows: number;
 }
 
 export interface NodeSnapshot {
@@ -181,10 +223,36 @@ export interface ClusterSnapshot {
   workloads: WorkloadSnapshot[];
   /** The newest SNAPSHOT_EVENT_LIMIT Events, oldest first. */
   events: EventSnapshot[];
+  /** The content of every PersistentVolume and every pod's emptyDir, sorted by volumeId. */
+  volumeData?: VolumeDataSnapshot[];
 }
 
 function controllerRef(obj: KubeObject): OwnerReference | undefined {
   return obj.metadata.ownerReferences?.find((r) => r.controller);
+}
+
+function podVolumes(cluster: Cluster, pod: Pod): PodVolumeSnapshot[] {
+  const namespace = pod.metadata.namespace ?? 'default';
+  return (pod.spec.volumes ?? []).map((v) => {
+    const claimName = v.persistentVolumeClaim?.claimName ?? null;
+    let volumeId: string | null = null;
+    if (claimName) {
+      const pvc = cluster.api.get<PersistentVolumeClaim>('PersistentVolumeClaim', namespace, claimName);
+      if (pvc?.spec.volumeName) volumeId = pvVolumeId(pvc.spec.volumeName);
+    } else if (v.emptyDir) {
+      volumeId = emptyDirVolumeId(pod.metadata.uid, v.name);
+    }
+    const source = Object.keys(v).find((k) => k !== 'name') ?? 'unknown';
+    const mountPaths = pod.spec.containers
+      .flatMap((c) => (c.volumeMounts ?? []).filter((m) => m.name === v.name).map((m) => m.mountPath))
+      .sort(compareStrings);
+    return { name: v.name, source, claimName, volumeId, mountPaths };
+  });
+}
+
+function readyTime(pod: Pod): number | null {
+  const ready = pod.status.conditions?.find((c) => c.type === 'Ready' && c.status === 'True');
+  return ready?.lastTransitionTime ? fromTimestamp(ready.lastTransitionTime) : null;
 }
 
 function podSnapshot(cluster: Cluster, pod: Pod, now: number): PodSnapshot {
@@ -218,7 +286,45 @@ function podSnapshot(cluster: Cluster, pod: Pod, now: number): PodSnapshot {
       v.persistentVolumeClaim ? [v.persistentVolumeClaim.claimName] : [],
     ),
     creationTimestamp: pod.metadata.creationTimestamp,
+    creationTime: fromTimestamp(pod.metadata.creationTimestamp),
+    readyTime: readyTime(pod),
+    hostname: pod.spec.hostname ?? null,
+    subdomain: pod.spec.subdomain ?? null,
+    volumes: podVolumes(cluster, pod),
   };
+}
+
+/** A mysql table file (`<db>/<table>.ibd`) or a postgres one (`base/<db>/<table>`), relative to the data dir. */
+const TABLE_FILE = /(?:^|\/)(?:[^/]+\/[^/]+\.ibd|base\/[^/]+\/[^/]+)$/;
+
+/** Counts files, tables and rows (lines after the column header) on one volume. */
+function volumeData(files: VolumeFiles, id: VolumeId): VolumeDataSnapshot {
+  let fileCount = 0;
+  let tables = 0;
+  let rows = 0;
+  for (const path of files.list(id)) {
+    if (path.endsWith('/')) continue;
+    fileCount++;
+    if (!TABLE_FILE.test(path)) continue;
+    tables++;
+    const lines = (files.read(id, path) ?? '').split('\n').filter((l) => l).length;
+    rows += Math.max(0, lines - 1);
+  }
+  return { volumeId: id, files: fileCount, tables, rows };
+}
+
+/** The content of every PV and every pod's emptyDir that exists in `files`. */
+function volumeDataSnapshots(cluster: Cluster, pods: Pod[], pvs: PersistentVolume[]): VolumeDataSnapshot[] {
+  const ids = new Set<VolumeId>();
+  for (const pv of pvs) ids.add(pvVolumeId(pv.metadata.name));
+  for (const pod of pods) {
+    for (const v of pod.spec.volumes ?? []) if (v.emptyDir) ids.add(emptyDirVolumeId(pod.metadata.uid, v.name));
+  }
+  const files = cluster.ctx.files;
+  return [...ids]
+    .filter((id) => files.has(id))
+    .sort(compareStrings)
+    .map((id) => volumeData(files, id));
 }
 
 function nodeSnapshot(node: Node): NodeSnapshot {
@@ -366,16 +472,19 @@ export function buildSnapshot(cluster: Cluster): ClusterSnapshot {
   const { api } = cluster;
   const now = cluster.now();
   const slices = api.list<EndpointSlice>('EndpointSlice');
+  const pods = api.list<Pod>('Pod');
+  const pvs = api.list<PersistentVolume>('PersistentVolume');
   return {
     time: now,
     nodes: api.list<Node>('Node').map(nodeSnapshot),
-    pods: api.list<Pod>('Pod').map((pod) => podSnapshot(cluster, pod, now)),
+    pods: pods.map((pod) => podSnapshot(cluster, pod, now)),
     pvcs: api.list<PersistentVolumeClaim>('PersistentVolumeClaim').map(pvcSnapshot),
-    pvs: api.list<PersistentVolume>('PersistentVolume').map(pvSnapshot),
+    pvs: pvs.map(pvSnapshot),
     services: api.list<Service>('Service').map((svc) => serviceSnapshot(svc, slices)),
     workloads: [...api.list<StatefulSet>('StatefulSet'), ...api.list<Deployment>('Deployment')].map(
       workloadSnapshot,
     ),
     events: recentEvents(api.list<Event>('Event'), SNAPSHOT_EVENT_LIMIT),
+    volumeData: volumeDataSnapshots(cluster, pods, pvs),
   };
 }

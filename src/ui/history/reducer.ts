@@ -1,0 +1,292 @@
+/**
+ * The comparison history as a pure reducer: `reduceHistory(history, snapshot, time)` folds one snapshot into
+ * the history of every StatefulSet and Deployment. A StatefulSet pod's slot is its ordinal, so a re-created
+ * `mysql-1` keeps its slot; a Deployment pod's slot is a position, and a new pod takes the place of the pod
+ * that left it (slots vacated earliest are filled first, new pods in creation order). Unchanged workloads,
+ * slots and records keep their object identity, so a view can skip them.
+ */
+import type { ClusterSnapshot, EventSnapshot, PodSnapshot, WorkloadSnapshot } from '../../protocol';
+import {
+  compareNames,
+  dataVolume,
+  deletionCause,
+  getOrdinal,
+  killingTime,
+  nodeZone,
+  podDnsName,
+  volumeContent,
+  workloadPods,
+  workloadServices,
+} from './observe';
+import type { Episode, History, PodRecord, SlotHistory, WorkloadAction, WorkloadHistory } from './types';
+
+/** The most Events an episode keeps (the oldest are dropped). */
+export const EPISODE_EVENT_LIMIT = 200;
+
+function isTracked(w: WorkloadSnapshot): boolean {
+  return w.kind === 'StatefulSet' || w.kind === 'Deployment';
+}
+
+function same<T>(a: T, b: T): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** When the deletion was requested: the deletionTimestamp less the grace period, else `time`. */
+function deletionRequestTime(pod: PodSnapshot, time: number): number {
+  if (pod.deletionTime === null) return time;
+  return pod.deletionTime - (pod.deletionGracePeriodSeconds ?? 0) * 1000;
+}
+
+/** The record of `pod` as seen in `snapshot`; `prev` when nothing changed. */
+export function observePod(
+  prev: PodRecord | undefined,
+  pod: PodSnapshot,
+  snapshot: ClusterSnapshot,
+  time: number,
+): PodRecord {
+  const volume = dataVolume(snapshot, pod) ?? prev?.volume ?? null;
+  const next: PodRecord = {
+    uid: pod.uid,
+    name: pod.name,
+    ownerName: pod.ownerName,
+    nodeName: pod.nodeName ?? prev?.nodeName ?? null,
+    zone: nodeZone(snapshot, pod.nodeName) ?? prev?.zone ?? null,
+    ip: pod.ip ?? prev?.ip ?? null,
+    dnsName: podDnsName(snapshot, pod) ?? prev?.dnsName ?? null,
+    volume: volume && prev?.volume && !volume.pvName && prev.volume.pvName ? prev.volume : volume,
+    data: volumeContent(snapshot, volume?.volumeId ?? null) ?? prev?.data ?? null,
+    status: pod.status,
+    isReady: pod.isReady,
+    createdAt: pod.creationTime ?? prev?.createdAt ?? time,
+    readyAt: prev?.readyAt ?? (pod.isReady ? (pod.readyTime ?? time) : null),
+    terminatingAt: prev?.terminatingAt ?? (pod.isTerminating ? deletionRequestTime(pod, time) : null),
+    gracePeriodSeconds: pod.deletionGracePeriodSeconds ?? prev?.gracePeriodSeconds ?? null,
+    goneAt: null,
+    deletedBy: prev?.deletedBy ?? null,
+    firstSeenAt: prev?.firstSeenAt ?? time,
+  };
+  return prev && same(prev, next) ? prev : next;
+}
+
+function slotOrder(a: SlotHistory, b: SlotHistory): number {
+  if (a.ordinal !== null && b.ordinal !== null) return a.ordinal - b.ordinal;
+  if (a.ordinal !== null) return -1;
+  if (b.ordinal !== null) return 1;
+  return a.position - b.position;
+}
+
+function lastOf(slot: SlotHistory): PodRecord | undefined {
+  return slot.pods[slot.pods.length - 1];
+}
+
+/** A slot a new Deployment pod may take: its last pod is terminating or gone. */
+function vacatedAt(slot: SlotHistory): number | null {
+  const last = lastOf(slot);
+  if (!last) return -Infinity;
+  return last.terminatingAt ?? last.goneAt;
+}
+
+/** Puts new pods into slots: by ordinal for a StatefulSet, into vacated places for a Deployment. */
+function placeNewPods(
+  kind: WorkloadKind,
+  setName: string,
+  slots: SlotHistory[],
+  records: PodRecord[],
+): SlotHistory[] {
+  const out = slots.map((s) => ({ ...s, pods: [...s.pods] }));
+  const vacancies = out
+    .filter((s) => s.ordinal === null && vacatedAt(s) !== null)
+    .sort((a, b) => vacatedAt(a)! - vacatedAt(b)! || a.position - b.position);
+  for (const record of records) {
+    const ordinal = kind === 'StatefulSet' ? getOrdinal(record.name, setName) : null;
+    let slot = ordinal !== null ? out.find((s) => s.ordinal === ordinal) : vacancies.shift();
+    if (!slot) {
+      const position = out.reduce((max, s) => Math.max(max, s.position + 1), 0);
+      slot = {
+        key: ordinal !== null ? `ordinal:${ordinal}` : `position:${position}`,
+        ordinal,
+        position,
+        pods: [],
+      };
+      out.push(slot);
+    }
+    slot.pods.push(record);
+  }
+  return out.sort(slotOrder);
+}
+
+type WorkloadKind = WorkloadHistory['kind'];
+
+function settled(w: WorkloadSnapshot, pods: readonly PodSnapshot[]): boolean {
+  return pods.length === w.replicas && pods.every((p) => p.isReady && !p.isTerminating);
+}
+
+/** A workload's history as first seen: each pod in its own slot, no episode. */
+function startWorkload(w: WorkloadSnapshot, snapshot: ClusterSnapshot, time: number): WorkloadHistory {
+  const kind = w.kind as WorkloadKind;
+  const pods = workloadPods(snapshot, w);
+  const records = pods.map((p) => observePod(undefined, p, snapshot, time));
+  return {
+    kind,
+    name: w.name,
+    namespace: w.namespace,
+    uid: w.uid,
+    replicas: w.replicas,
+    readyReplicas: w.readyReplicas,
+    ...workloadServices(snapshot, w, pods),
+    slots: placeNewPods(kind, w.name, [], records),
+    isSettled: settled(w, pods),
+    episode: null,
+  };
+}
+
+/** Whether an Event is about the workload, one of its ReplicaSets, pods or claims. */
+function relevance(w: WorkloadHistory, slots: readonly SlotHistory[]): (e: EventSnapshot) => boolean {
+  const uids = new Set<string>([w.uid]);
+  const owners = new Set<string>();
+  const claims = new Set<string>();
+  for (const slot of slots) {
+    for (const r of slot.pods) {
+      uids.add(r.uid);
+      if (r.ownerName && w.kind === 'Deployment') owners.add(`replicaset/${r.ownerName}`);
+      if (r.volume?.claimName) claims.add(`persistentvolumeclaim/${r.volume.claimName}`);
+    }
+  }
+  return (e) =>
+    e.namespace === w.namespace &&
+    ((e.involvedUid !== null && uids.has(e.involvedUid)) || owners.has(e.object) || claims.has(e.object));
+}
+
+function nextEpisode(
+  prev: WorkloadHistory,
+  actions: WorkloadAction[],
+  events: EventSnapshot[],
+): Episode | null {
+  const startsNew = actions.some((a) => a.type !== 'deletedPod' || a.cause !== 'controller');
+  const controllerOnly = actions.length > 0 && !startsNew;
+  if (startsNew || (controllerOnly && (prev.isSettled || !prev.episode))) {
+    const start = Math.min(...actions.map((a) => a.time));
+    const since = Math.floor(start / 1000) * 1000;
+    return { start, actions, events: events.filter((e) => e.time >= since).slice(-EPISODE_EVENT_LIMIT) };
+  }
+  if (!prev.episode || (actions.length === 0 && events.length === 0)) return prev.episode;
+  return {
+    start: prev.episode.start,
+    actions: [...prev.episode.actions, ...actions],
+    events: [...prev.episode.events, ...events].slice(-EPISODE_EVENT_LIMIT),
+  };
+}
+
+function reduceWorkload(
+  prev: WorkloadHistory,
+  w: WorkloadSnapshot,
+  snapshot: ClusterSnapshot,
+  newEvents: readonly EventSnapshot[],
+  time: number,
+): WorkloadHistory {
+  const pods = workloadPods(snapshot, w);
+  const byUid = new Map(pods.map((p) => [p.uid, p]));
+  const known = new Set<string>();
+  const actions: WorkloadAction[] = [];
+
+  const deleted = (record: PodRecord, at: number): PodRecord => {
+    const cause = deletionCause(snapshot, prev.kind, { ...record, namespace: prev.namespace });
+    actions.push({
+      type: 'deletedPod',
+      time: at,
+      podName: record.name,
+      uid: record.uid,
+      nodeName: record.nodeName,
+      cause,
+    });
+    return { ...record, deletedBy: cause };
+  };
+
+  let slots = prev.slots.map((slot) => {
+    const records = slot.pods.map((record) => {
+      known.add(record.uid);
+      if (record.goneAt !== null) return record;
+      const pod = byUid.get(record.uid);
+      if (!pod) {
+        const at = record.terminatingAt ?? killingTime(snapshot.events, record.uid) ?? time;
+        const gone = { ...record, terminatingAt: at, goneAt: time };
+        return record.deletedBy ? gone : deleted(gone, at);
+      }
+      const next = observePod(record, pod, snapshot, time);
+      if (next.terminatingAt !== null && record.terminatingAt === null && !next.deletedBy)
+        return deleted(next, next.terminatingAt);
+      return next;
+    });
+    return records.every((r, i) => r === slot.pods[i]) ? slot : { ...slot, pods: records };
+  });
+
+  const fresh = pods
+    .filter((p) => !known.has(p.uid))
+    .sort((a, b) => (a.creationTime ?? 0) - (b.creationTime ?? 0) || compareNames(a.name, b.name));
+  if (fresh.length) {
+    const owners = new Set(prev.slots.flatMap((s) => s.pods.map((r) => r.ownerName)));
+    const records = fresh.map((p) => observePod(undefined, p, snapshot, time));
+    for (const r of records) {
+      if (prev.kind === 'Deployment' && r.ownerName && owners.size > 0 && !owners.has(r.ownerName)) {
+        actions.push({ type: 'newRevision', time: r.createdAt, ownerName: r.ownerName });
+        owners.add(r.ownerName);
+      }
+    }
+    slots = placeNewPods(prev.kind, prev.name, slots, records);
+  }
+  if (w.replicas !== prev.replicas)
+    actions.push({ type: 'scaled', time, from: prev.replicas, to: w.replicas });
+
+  const isAbout = relevance(prev, slots);
+  const episode = nextEpisode(prev, actions, newEvents.filter(isAbout));
+  const next: WorkloadHistory = {
+    ...prev,
+    replicas: w.replicas,
+    readyReplicas: w.readyReplicas,
+    ...workloadServices(snapshot, w, pods),
+    slots:
+      slots.every((s, i) => s === prev.slots[i]) && slots.length === prev.slots.length ? prev.slots : slots,
+    isSettled: settled(w, pods),
+    episode,
+  };
+  return same(next, prev) ? prev : next;
+}
+
+function eventCounts(snapshot: ClusterSnapshot): Record<string, number> {
+  return Object.fromEntries(snapshot.events.map((e) => [e.uid, e.count]));
+}
+
+/** A fresh history from `snapshot`: the start, or a reset. */
+export function initialHistory(snapshot: ClusterSnapshot, time: number = snapshot.time): History {
+  return {
+    startedAt: time,
+    time,
+    seenEvents: eventCounts(snapshot),
+    workloads: snapshot.workloads.filter(isTracked).map((w) => startWorkload(w, snapshot, time)),
+  };
+}
+
+/**
+ * Folds `snapshot` (taken at `time`) into `history`. Starts afresh when there is no history yet or time
+ * went backwards (a new scenario or a seek). Pure.
+ */
+export function reduceHistory(
+  history: History | null,
+  snapshot: ClusterSnapshot,
+  time: number = snapshot.time,
+): History {
+  if (!history || time < history.time) return initialHistory(snapshot, time);
+  const newEvents = snapshot.events.filter((e) => history.seenEvents[e.uid] !== e.count);
+  const workloads = snapshot.workloads.filter(isTracked).map((w) => {
+    const prev = history.workloads.find((h) => h.uid === w.uid);
+    return prev ? reduceWorkload(prev, w, snapshot, newEvents, time) : startWorkload(w, snapshot, time);
+  });
+  const unchanged =
+    workloads.length === history.workloads.length && workloads.every((w, i) => w === history.workloads[i]);
+  return {
+    startedAt: history.startedAt,
+    time,
+    seenEvents: newEvents.length ? eventCounts(snapshot) : history.seenEvents,
+    workloads: unchanged ? history.workloads : workloads,
+  };
+}
