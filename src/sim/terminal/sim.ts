@@ -5,6 +5,7 @@
  * does the same to every node of a zone (topology.kubernetes.io/zone).
  */
 import type { Node } from '../api/core';
+import { stateDigest } from '../digest';
 import { isKubeletStopped, startKubeletOn, stopKubeletOn } from '../kubelet';
 import { ZONE_LABEL } from '../scenarios/bootstrap';
 import type { CommandIO } from './builtins';
@@ -17,6 +18,7 @@ Usage:
   sim node start NAME   the machine powers up again: its kubelet reports and resumes its pods
   sim zone down ZONE    every node of ZONE loses power (a zone outage)
   sim zone up ZONE      every node of ZONE powers up again
+  sim digest            a digest of the whole simulated state (same scenario, seed and commands: same digest)
   sim help              this text
 `;
 
@@ -67,6 +69,11 @@ export function runSim(terminal: Terminal, args: string[], io: CommandIO): numbe
   const [noun, verb, name, ...extra] = args;
   if (!noun || noun === 'help' || noun === '--help' || noun === '-h') {
     io.stdout(HELP);
+    return 0;
+  }
+  if (noun === 'digest') {
+    if (verb !== undefined) return usage(io, `too many arguments: ${args.slice(1).join(' ')}`);
+    io.stdout(`${stateDigest(terminal.cluster)}\n`);
     return 0;
   }
   if (noun !== 'node' && noun !== 'zone') return usage(io, `unknown command "${noun}"`);
