@@ -12,8 +12,7 @@ test('the simulation runs in a Web Worker and answers kubectl', async ({ page })
   await expect(page.getByText('Simulated time')).toBeVisible();
   await expect.poll(() => page.workers().length).toBe(1);
 
-  const pods = page.getByRole('list', { name: 'Pods' });
-  const mysql0 = pods.getByRole('listitem', { name: 'Pod mysql-0' });
+  const mysql0 = page.getByRole('button', { name: 'Pod mysql-0', exact: true });
   await expect(mysql0).toBeVisible();
   await expect(mysql0).toContainText(/mysql-0\s*(Pending|ContainerCreating|Running|Terminating)/);
 

@@ -47,10 +47,13 @@ export function focusTargets(nodes: readonly Node[]): Map<string, Rect> {
   return targets;
 }
 
+/** Added to the score of a target that does not overlap the current one across the direction of travel. */
+const OFF_AXIS_PENALTY = 100_000;
+
 /**
  * The id of the nearest target from `fromId` in `direction`: among targets whose centre lies beyond the
- * current one's edge in that direction, the one with the smallest distance along the direction plus twice
- * the sideways offset. Null when there is none.
+ * current one's edge in that direction, those in line with it (overlapping across the direction) first,
+ * then the smallest distance along the direction plus twice the sideways offset. Null when there is none.
  */
 export function nextInDirection(
   targets: Map<string, Rect>,
@@ -88,7 +91,11 @@ export function nextInDirection(
         break;
     }
     if (along <= 0) continue;
-    const score = along + 2 * across;
+    const overlaps =
+      direction === 'up' || direction === 'down'
+        ? r.x < from.x + from.width && r.x + r.width > from.x
+        : r.y < from.y + from.height && r.y + r.height > from.y;
+    const score = (overlaps ? 0 : OFF_AXIS_PENALTY) + along + 2 * across;
     if (score < bestScore || (score === bestScore && best !== null && id < best)) {
       best = id;
       bestScore = score;

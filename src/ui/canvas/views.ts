@@ -166,6 +166,29 @@ export function serviceView(svc: ServiceSnapshot, lane: number): ServiceView {
   };
 }
 
+/** The STATUS word, with the countdown while Terminating ("Terminating 23s"). */
+export function statusText(view: Pick<PodView, 'status' | 'graceSecondsLeft'>): string {
+  return view.graceSecondsLeft !== null && view.status === 'Terminating'
+    ? `${view.status} ${view.graceSecondsLeft}s`
+    : view.status;
+}
+
+/** The sentence a screen reader hears after the pod's name. */
+export function podDescription(view: PodView): string {
+  const parts = [
+    statusText(view),
+    `READY ${view.ready}`,
+    `restarts ${view.restarts}`,
+    `IP ${view.ip ?? 'none'}`,
+    view.nodeName ? `on ${view.nodeName}` : 'not scheduled',
+    view.ownerKind ? `owned by ${view.ownerKind} ${view.ownerName ?? ''}`.trim() : 'no owner',
+  ];
+  if (view.ordinal !== null) parts.push(`ordinal ${view.ordinal}`);
+  if (view.warningCount > 0)
+    parts.push(`${view.warningCount} warning${view.warningCount === 1 ? '' : 's'}: ${view.lastWarning}`);
+  return parts.join(', ');
+}
+
 /** Compares names so that `mysql-2` sorts before `mysql-10`. */
 export function compareNatural(a: string, b: string): number {
   const pa = a.match(/\d+|\D+/g) ?? [];

@@ -10,30 +10,8 @@ import { useCanvasView, useIsExiting } from '../hooks';
 import { CanvasKind } from '../model';
 import type { PodView } from '../model';
 import { Appear, Changing } from '../motion';
+import { podDescription, statusText } from '../views';
 import { Handles, descriptionId } from './Hidden';
-
-/** The STATUS word, with the countdown while Terminating ("Terminating 23s"). */
-export function statusText(view: Pick<PodView, 'status' | 'graceSecondsLeft'>): string {
-  return view.graceSecondsLeft !== null && view.status === 'Terminating'
-    ? `${view.status} ${view.graceSecondsLeft}s`
-    : view.status;
-}
-
-/** The sentence a screen reader hears after the pod's name. */
-export function podDescription(view: PodView): string {
-  const parts = [
-    statusText(view),
-    `READY ${view.ready}`,
-    `restarts ${view.restarts}`,
-    `IP ${view.ip ?? 'none'}`,
-    view.nodeName ? `on ${view.nodeName}` : 'not scheduled',
-    view.ownerKind ? `owned by ${view.ownerKind} ${view.ownerName ?? ''}`.trim() : 'no owner',
-  ];
-  if (view.ordinal !== null) parts.push(`ordinal ${view.ordinal}`);
-  if (view.warningCount > 0)
-    parts.push(`${view.warningCount} warning${view.warningCount === 1 ? '' : 's'}: ${view.lastWarning}`);
-  return parts.join(', ');
-}
 
 function PodName({ view }: { view: PodView }) {
   if (view.shape === 'deployment' && view.nameSuffix) {
