@@ -1,0 +1,64 @@
+/**
+ * The comparison panel, "Deployment vs StatefulSet": the scorecard, then each workload side by side with
+ * what just happened, its replica slots and their history, and a timeline. Collapsible; the history keeps
+ * folding snapshots while the panel is hidden.
+ */
+import { useState } from 'react';
+import type { WorkloadHistory } from '../../history';
+import { Scorecard } from './Scorecard';
+import { WorkloadColumn } from './WorkloadColumn';
+import { useComparisonHistory } from './useComparisonHistory';
+import './comparison.css';
+
+/** The Deployment and the StatefulSet to compare: the first of each kind, Deployment first. */
+export function pairToCompare(workloads: readonly WorkloadHistory[]): WorkloadHistory[] {
+  const deployment = workloads.find((w) => w.kind === 'Deployment');
+  const statefulSet = workloads.find((w) => w.kind === 'StatefulSet');
+  return [deployment, statefulSet].filter((w): w is WorkloadHistory => w !== undefined);
+}
+
+export function ComparisonPanel() {
+  const { history, reset } = useComparisonHistory();
+  const [isOpen, setOpen] = useState(true);
+  const pair = history ? pairToCompare(history.workloads) : [];
+  return (
+    <aside className={`cmp-panel${isOpen ? '' : ' cmp-panel-closed'}`} aria-labelledby="cmp-heading">
+      <div className="cmp-header">
+        <h2 id="cmp-heading" className={isOpen ? '' : 'cmp-visually-hidden'}>
+          Deployment vs StatefulSet
+        </h2>
+        <div className="cmp-actions">
+          {isOpen && (
+            <button type="button" onClick={reset} disabled={!history}>
+              Reset history
+            </button>
+          )}
+          <button
+            type="button"
+            aria-expanded={isOpen}
+            aria-controls="cmp-body"
+            onClick={() => setOpen((open) => !open)}
+          >
+            {isOpen ? 'Hide comparison' : 'Show comparison'}
+          </button>
+        </div>
+      </div>
+      <div id="cmp-body" className="cmp-body" hidden={!isOpen}>
+        {!history ? (
+          <p className="muted">Starting the cluster…</p>
+        ) : pair.length === 0 ? (
+          <p className="muted">This scenario has no Deployment or StatefulSet yet.</p>
+        ) : (
+          <>
+            <Scorecard workloads={pair} />
+            <div className="cmp-columns">
+              {pair.map((w) => (
+                <WorkloadColumn key={w.uid} w={w} />
+              ))}
+            </div>
+          </>
+        )}
+      </div>
+    </aside>
+  );
+}

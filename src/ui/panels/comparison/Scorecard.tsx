@@ -1,0 +1,52 @@
+/** The scorecard: one row per question, one column per workload. */
+import type { WorkloadHistory } from '../../history';
+import { scorecard } from './describe';
+import type { Scorecard as ScorecardData } from './describe';
+import { plural } from './words';
+
+interface Row {
+  label: string;
+  value: (s: ScorecardData) => string;
+}
+
+const ROWS: Row[] = [
+  { label: 'Pods replaced', value: (s) => String(s.replacements) },
+  { label: 'Names changed', value: (s) => `${s.namesChanged} of ${s.replacements}` },
+  { label: 'IPs changed', value: (s) => `${s.ipsChanged} of ${s.replacements}` },
+  { label: 'Stable DNS names', value: (s) => `${s.stableDnsNames} of ${s.slotsWithPods}` },
+  { label: 'Volumes re-attached', value: (s) => `${s.volumesReattached} of ${s.replacements}` },
+  {
+    label: 'Data kept / lost',
+    value: (s) =>
+      `${s.dataKept} kept (${plural(s.rowsKept, 'row')}) / ${s.dataLost} lost (${plural(s.rowsLost, 'row')})`,
+  },
+];
+
+export function Scorecard({ workloads }: { workloads: readonly WorkloadHistory[] }) {
+  const cards = workloads.map((w) => ({ w, s: scorecard(w) }));
+  return (
+    <table className="cmp-scorecard">
+      <caption>Scorecard since the start</caption>
+      <thead>
+        <tr>
+          <td />
+          {cards.map(({ w }) => (
+            <th key={w.uid} scope="col">
+              {w.kind} <span className="mono">{w.name}</span>
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {ROWS.map((row) => (
+          <tr key={row.label}>
+            <th scope="row">{row.label}</th>
+            {cards.map(({ w, s }) => (
+              <td key={w.uid}>{row.value(s)}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,118 @@
+/** One workload's side of the comparison: what just happened, its replica slots, and its timeline. */
+import { memo } from 'react';
+import type { WorkloadHistory } from '../../history';
+import { slotViews, timeline } from './describe';
+import type { SlotView } from './describe';
+import { whatJustHappened } from './narrate';
+import { formatSimTime } from '../../format';
+
+function PodName({ name, kind }: { name: string; kind: WorkloadHistory['kind'] }) {
+  if (kind === 'StatefulSet') return <span className="mono cmp-pod-name">{name}</span>;
+  const cut = name.lastIndexOf('-') + 1;
+  return (
+    <span className="mono cmp-pod-name">
+      {name.slice(0, cut)}
+      <strong className="cmp-suffix">{name.slice(cut)}</strong>
+    </span>
+  );
+}
+
+function dnsWords(w: WorkloadHistory, slot: SlotView): string {
+  if (slot.pod?.dnsName) return slot.pod.dnsName;
+  if (w.service) return `none of its own (Service ${w.service.name}: VIP ${w.service.clusterIP ?? 'none'})`;
+  return 'none';
+}
+
+function Slot({ w, slot }: { w: WorkloadHistory; slot: SlotView }) {
+  const pod = slot.pod;
+  const badge = slot.label.startsWith(`${w.name}-`) ? slot.label.slice(w.name.length + 1) : null;
+  return (
+    <li className={`cmp-slot${pod ? '' : ' cmp-slot-empty'}`} aria-label={`Slot ${slot.label}`}>
+      <div className="cmp-slot-head">
+        {badge !== null && (
+          <span className="cmp-ordinal" aria-hidden="true">
+            {badge}
+          </span>
+        )}
+        {pod ? <PodName name={pod.name} kind={w.kind} /> : <span className="muted">{slot.label}: no pod</span>}
+        {pod && <span className="cmp-status">{pod.status}</span>}
+      </div>
+      {pod && (
+        <dl className="cmp-facts">
+          <dt>Node</dt>
+          <dd className="mono">
+            {pod.nodeName ?? 'unscheduled'}
+            {pod.zone ? ` (${pod.zone})` : ''}
+          </dd>
+          <dt>IP</dt>
+          <dd className="mono">{pod.ip ?? 'none yet'}</dd>
+          <dt>DNS</dt>
+          <dd className="mono">{dnsWords(w, slot)}</dd>
+          <dt>Volume</dt>
+          <dd className="mono">{slot.volume}</dd>
+          <dt>Data</dt>
+          <dd>{slot.data}</dd>
+        </dl>
+      )}
+      <p className="cmp-history">{slot.history}</p>
+    </li>
+  );
+}
+
+function Timeline({ w }: { w: WorkloadHistory }) {
+  const moments = timeline(w);
+  return (
+    <ol className="cmp-timeline" aria-label={`Timeline of ${w.kind} ${w.name}`}>
+      {moments.map((m) => (
+        <li key={m.time} className="cmp-moment">
+          <ul className="cmp-moment-entries">
+            {m.entries.map((e) => (
+              <li
+                key={e.key}
+                className={`cmp-chip cmp-chip-${e.change}`}
+                aria-label={`${e.change} ${e.label}`}
+                title={`${e.change} ${e.label}`}
+              >
+                <span aria-hidden="true">{e.change === 'created' ? '+' : '−'}</span>
+                {e.label}
+              </li>
+            ))}
+          </ul>
+          <span className="cmp-moment-time mono">{formatSimTime(m.time).slice(3)}</span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** The column of one workload; re-renders only when its history changed. */
+export const WorkloadColumn = memo(function WorkloadColumn({ w }: { w: WorkloadHistory }) {
+  const headingId = `cmp-${w.kind}-${w.name}`;
+  const slots = slotViews(w);
+  return (
+    <section className={`cmp-column cmp-${w.kind === 'StatefulSet' ? 'sts' : 'deploy'}`} aria-labelledby={headingId}>
+      <h3 id={headingId} className="cmp-column-title">
+        {w.kind} <span className="mono">{w.name}</span>
+        <span className="cmp-ready muted">
+          {' '}
+          {w.readyReplicas}/{w.replicas} ready
+        </span>
+      </h3>
+      <section className="cmp-what" aria-label={`What just happened to ${w.kind} ${w.name}`}>
+        <h4>What just happened</h4>
+        {whatJustHappened(w).map((s, i) => (
+          <p key={i}>{s}</p>
+        ))}
+      </section>
+      <ul className="cmp-slots" aria-label={`Slots of ${w.kind} ${w.name}`}>
+        {slots.map((slot) => (
+          <Slot key={slot.key} w={w} slot={slot} />
+        ))}
+      </ul>
+      <div className="cmp-timeline-box">
+        <h4>Created (+) and deleted (−)</h4>
+        <Timeline w={w} />
+      </div>
+    </section>
+  );
+});
