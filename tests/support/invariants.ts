@@ -7,7 +7,10 @@
  *    reported the previous pod of that name deleted (tracked by uid).
  * 2. `checkOrderedReady`: an OrderedReady set never has a Ready pod whose predecessor is not Ready, unless
  *    the set was disturbed (a pod deleted by hand, a rollout, the set deleted, a kubelet stopped or started)
- *    since it last settled.
+ *    since it last settled. From the watch, always (hand deletions do not matter here, the controller
+ *    decides on what it sees): it creates pod N only while pods start..N-1 are Running and Ready, and it
+ *    deletes a pod itself only to scale down (highest condemned first, one at a time, all replicas Ready)
+ *    or for a RollingUpdate (at or above the partition, all replicas Ready, with maxUnavailable 1).
  * 3. `checkReadWriteOnce`: a ReadWriteOnce volume is never in two nodes' status.volumesAttached, never in
  *    two nodes' status.volumesInUse, and is never detached from a healthy node that still has it mounted.
  * 4. `checkPvcRetention`: a PVC made from a StatefulSet's volumeClaimTemplates is deleted only when its
@@ -16,20 +19,23 @@
  * 5. `checkVolumeFiles`: files written to a PV volume keep their content until the PV is deleted, and a
  *    PV's files vanish only with the PV (and the PV only after its claim).
  * 6. `stateFingerprint`: the state compared across two runs with the same seed and commands.
+ * 7. `checkEvictions` (beyond DESIGN.md's list): the taint eviction controller marks a pod for deletion only
+ *    while the pod's node has a NoExecute taint.
  *
  * Watch-driven parts (1, 3, 4) see every single write, so they also catch states that last less than one
  * controller sync; the rest run whenever the test calls `check()` (after every command and every timer).
  */
 import { createHash } from 'node:crypto';
 import type { StatefulSet } from '../../src/sim/api/apps';
-import type { Node, PersistentVolume, PersistentVolumeClaim, Pod } from '../../src/sim/api/core';
+import type { Event, Node, PersistentVolume, PersistentVolumeClaim, Pod } from '../../src/sim/api/core';
 import type { KubeObject } from '../../src/sim/api/meta';
 import type { WatchEvent } from '../../src/sim/apiserver/store';
 import type { Cluster } from '../../src/sim/cluster';
 import { isKubeletStopped } from '../../src/sim/kubelet';
 import type { VolumeId } from '../../src/sim/storage/files';
 
-export type InvariantName = 'identity' | 'orderedReady' | 'readWriteOnce' | 'pvcRetention' | 'volumeFiles' | 'determinism';
+export type InvariantName =
+  'identity' | 'orderedReady' | 'readWriteOnce' | 'pvcRetention' | 'volumeFiles' | 'eviction' | 'determinism';
 
 /** One broken invariant, with the simulated time it was seen at. */
 export interface Violation {
@@ -50,6 +56,12 @@ interface TrackedClaim {
   ordinal: number;
   /** Why deleting it is allowed; undefined while the policy says to retain it. */
   deletable?: string;
+  /**
+   * True once its set had whenDeleted=Delete while the claim existed: the set's ownerReference then stays
+   * on the claim even if the policy changes back, unless a pod of that ordinal exists for the controller to
+   * fix it (the controller updates claims through their pods), so deleting the set may still delete it.
+   */
+  wasWhenDeletedDelete?: boolean;
 }
 
 /** What the monitor has seen and been told; the invariants read it. */
@@ -58,6 +70,14 @@ export interface History {
   pending: Violation[];
   /** Pod `namespace/name` -> uid, for pods the watch reported added and not yet deleted. */
   livePods: Map<string, string>;
+  /** uids of pods the user deleted (the controller's deletion-order rules do not apply to them). */
+  userDeletedPods: Set<string>;
+  /**
+   * Deletions of OrderedReady pods that broke the deletion order, by `namespace/pod`: violations once the
+   * StatefulSet controller's SuccessfulDelete event shows it was the one deleting (not the taint eviction
+   * controller, the pod GC or a drain). Cleared at every check.
+   */
+  orderedDeletions: Map<string, string>;
   /** StatefulSet `namespace/name`s disturbed since they last settled (the OrderedReady check skips them). */
   disturbedSets: Set<string>;
   /** PVC uid -> claim made from a StatefulSet template. */
@@ -73,7 +93,10 @@ function key(obj: KubeObject): string {
 }
 
 function isReady(pod: Pod): boolean {
-  return pod.status?.phase === 'Running' && (pod.status.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
+  return (
+    pod.status?.phase === 'Running' &&
+    (pod.status.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True')
+  );
 }
 
 /** `web-3` of set `web` -> 3; undefined when the name is not `<set>-<ordinal>`. */
@@ -99,7 +122,10 @@ function isOrderedReady(set: StatefulSet): boolean {
   return (set.spec.podManagementPolicy ?? 'OrderedReady') === 'OrderedReady';
 }
 
-function setOfClaim(cluster: Cluster, pvc: PersistentVolumeClaim): { set: StatefulSet; ordinal: number } | undefined {
+function setOfClaim(
+  cluster: Cluster,
+  pvc: PersistentVolumeClaim,
+): { set: StatefulSet; ordinal: number } | undefined {
   for (const set of cluster.api.list<StatefulSet>('StatefulSet', pvc.metadata.namespace)) {
     for (const template of set.spec.volumeClaimTemplates ?? []) {
       const ordinal = ordinalIn(`${template.metadata.name}-${set.metadata.name}`, pvc.metadata.name);
@@ -136,17 +162,34 @@ export function checkStatefulSetIdentity(cluster: Cluster, history: History): Vi
     const id = parentAndOrdinal(pod);
     if (!id) continue;
     const { name, labels } = pod.metadata;
-    if (labels?.[POD_NAME_LABEL] !== name) out.push({ invariant: 'identity', atMs: at, message: `pod ${name} has ${POD_NAME_LABEL}=${labels?.[POD_NAME_LABEL]}` });
+    if (labels?.[POD_NAME_LABEL] !== name)
+      out.push({
+        invariant: 'identity',
+        atMs: at,
+        message: `pod ${name} has ${POD_NAME_LABEL}=${labels?.[POD_NAME_LABEL]}`,
+      });
     if (labels?.[POD_INDEX_LABEL] !== undefined && labels[POD_INDEX_LABEL] !== String(id.ordinal)) {
-      out.push({ invariant: 'identity', atMs: at, message: `pod ${name} has ${POD_INDEX_LABEL}=${labels[POD_INDEX_LABEL]}` });
+      out.push({
+        invariant: 'identity',
+        atMs: at,
+        message: `pod ${name} has ${POD_INDEX_LABEL}=${labels[POD_INDEX_LABEL]}`,
+      });
     }
     if (pod.spec.hostname !== undefined && pod.spec.hostname !== name) {
       out.push({ invariant: 'identity', atMs: at, message: `pod ${name} has hostname ${pod.spec.hostname}` });
     }
-    for (const identity of [`ordinal ${id.ordinal}`, `hostname ${pod.spec.subdomain ?? ''}/${pod.spec.hostname ?? name}`]) {
+    for (const identity of [
+      `ordinal ${id.ordinal}`,
+      `hostname ${pod.spec.subdomain ?? ''}/${pod.spec.hostname ?? name}`,
+    ]) {
       const k = `${pod.metadata.namespace}/${id.parent}: ${identity}`;
       const other = seen.get(k);
-      if (other) out.push({ invariant: 'identity', atMs: at, message: `StatefulSet ${id.parent}: pods ${other} and ${name} share ${identity}` });
+      if (other)
+        out.push({
+          invariant: 'identity',
+          atMs: at,
+          message: `StatefulSet ${id.parent}: pods ${other} and ${name} share ${identity}`,
+        });
       seen.set(k, name);
     }
   }
@@ -158,20 +201,27 @@ export function checkStatefulSetIdentity(cluster: Cluster, history: History): Vi
  * Ready, for every set not disturbed since it last settled and not being deleted.
  */
 export function checkOrderedReady(cluster: Cluster, history: History): Violation[] {
-  const out: Violation[] = [];
+  const out = history.pending.filter((v) => v.invariant === 'orderedReady');
   for (const set of cluster.api.list<StatefulSet>('StatefulSet')) {
-    if (!isOrderedReady(set) || set.metadata.deletionTimestamp || history.disturbedSets.has(key(set))) continue;
+    if (!isOrderedReady(set) || set.metadata.deletionTimestamp || history.disturbedSets.has(key(set)))
+      continue;
     const pods = new Map<number, Pod>();
     for (const pod of cluster.api.list<Pod>('Pod', set.metadata.namespace)) {
       const ordinal = ordinalIn(set.metadata.name, pod.metadata.name);
-      if (ordinal !== undefined && pod.metadata.ownerReferences?.some((r) => r.controller && r.uid === set.metadata.uid)) pods.set(ordinal, pod);
+      if (
+        ordinal !== undefined &&
+        pod.metadata.ownerReferences?.some((r) => r.controller && r.uid === set.metadata.uid)
+      )
+        pods.set(ordinal, pod);
     }
     const start = set.spec.ordinals?.start ?? 0;
     for (const [ordinal, pod] of pods) {
       if (ordinal <= start || !isReady(pod)) continue;
       const predecessor = pods.get(ordinal - 1);
       if (!predecessor || !isReady(predecessor)) {
-        const state = predecessor ? `${predecessor.status?.phase ?? 'Pending'}${predecessor.metadata.deletionTimestamp ? ', terminating' : ''}, not Ready` : 'missing';
+        const state = predecessor
+          ? `${predecessor.status?.phase ?? 'Pending'}${predecessor.metadata.deletionTimestamp ? ', terminating' : ''}, not Ready`
+          : 'missing';
         out.push({
           invariant: 'orderedReady',
           atMs: cluster.now(),
@@ -195,13 +245,22 @@ function readWriteOnceNow(cluster: Cluster, history: History): Violation[] {
   const attached = new Map<string, string[]>();
   const inUse = new Map<string, string[]>();
   for (const node of cluster.api.list<Node>('Node')) {
-    for (const v of node.status.volumesAttached ?? []) attached.set(v.name, [...(attached.get(v.name) ?? []), node.metadata.name]);
-    for (const v of node.status.volumesInUse ?? []) inUse.set(v, [...(inUse.get(v) ?? []), node.metadata.name]);
+    for (const v of node.status.volumesAttached ?? [])
+      attached.set(v.name, [...(attached.get(v.name) ?? []), node.metadata.name]);
+    for (const v of node.status.volumesInUse ?? [])
+      inUse.set(v, [...(inUse.get(v) ?? []), node.metadata.name]);
   }
-  for (const [what, map] of [['attached to', attached], ['in use (mounted) on', inUse]] as const) {
+  for (const [what, map] of [
+    ['attached to', attached],
+    ['in use (mounted) on', inUse],
+  ] as const) {
     for (const [volume, nodes] of map) {
       if (nodes.length > 1 && isSingleNode(accessModesOf(history, pvNameOf(volume)))) {
-        out.push({ invariant: 'readWriteOnce', atMs: cluster.now(), message: `ReadWriteOnce volume ${pvNameOf(volume)} is ${what} ${nodes.join(' and ')}` });
+        out.push({
+          invariant: 'readWriteOnce',
+          atMs: cluster.now(),
+          message: `ReadWriteOnce volume ${pvNameOf(volume)} is ${what} ${nodes.join(' and ')}`,
+        });
       }
     }
   }
@@ -211,6 +270,11 @@ function readWriteOnceNow(cluster: Cluster, history: History): Violation[] {
 /** Invariant 4: deletions the watch saw that no policy or user allowed. */
 export function checkPvcRetention(_cluster: Cluster, history: History): Violation[] {
   return history.pending.filter((v) => v.invariant === 'pvcRetention');
+}
+
+/** Invariant 7: evictions the watch saw on nodes without a NoExecute taint. */
+export function checkEvictions(_cluster: Cluster, history: History): Violation[] {
+  return history.pending.filter((v) => v.invariant === 'eviction');
 }
 
 /**
@@ -225,7 +289,12 @@ export function checkVolumeFiles(cluster: Cluster, history: History): Violation[
     const pvName = volume.slice('pv:'.length);
     if (!files.has(volume)) {
       const pv = api.get<PersistentVolume>('PersistentVolume', undefined, pvName);
-      if (pv) out.push({ invariant: 'volumeFiles', atMs: at, message: `the files of PV ${pvName} (${[...written.keys()].join(', ')}) vanished while the PV still exists` });
+      if (pv)
+        out.push({
+          invariant: 'volumeFiles',
+          atMs: at,
+          message: `the files of PV ${pvName} (${[...written.keys()].join(', ')}) vanished while the PV still exists`,
+        });
       continue;
     }
     for (const [path, content] of written) {
@@ -242,7 +311,12 @@ export function checkVolumeFiles(cluster: Cluster, history: History): Violation[
   for (const volume of Object.keys(files.dump())) {
     if (!volume.startsWith('pv:')) continue;
     const pvName = volume.slice('pv:'.length);
-    if (!api.get('PersistentVolume', undefined, pvName)) out.push({ invariant: 'volumeFiles', atMs: at, message: `volume ${volume} still holds files after PV ${pvName} was deleted` });
+    if (!api.get('PersistentVolume', undefined, pvName))
+      out.push({
+        invariant: 'volumeFiles',
+        atMs: at,
+        message: `volume ${volume} still holds files after PV ${pvName} was deleted`,
+      });
   }
   out.push(...history.pending.filter((v) => v.invariant === 'volumeFiles'));
   return out;
@@ -250,7 +324,11 @@ export function checkVolumeFiles(cluster: Cluster, history: History): Violation[
 
 /** Invariant 6: what must be byte-identical across two runs with the same seed and commands (a sha256). */
 export function stateFingerprint(cluster: Cluster): string {
-  const state = JSON.stringify({ now: cluster.now(), api: cluster.api.dump(), files: cluster.ctx.files.dump() });
+  const state = JSON.stringify({
+    now: cluster.now(),
+    api: cluster.api.dump(),
+    files: cluster.ctx.files.dump(),
+  });
   return createHash('sha256').update(state).digest('hex');
 }
 
@@ -262,6 +340,8 @@ export class InvariantMonitor {
   readonly history: History = {
     pending: [],
     livePods: new Map(),
+    userDeletedPods: new Set(),
+    orderedDeletions: new Map(),
     disturbedSets: new Set(),
     claims: new Map(),
     pvs: new Map(),
@@ -278,6 +358,7 @@ export class InvariantMonitor {
     api.watch('Node', (e) => this.onNode(e));
     api.watch('PersistentVolume', (e) => this.onPv(e));
     api.watch('PersistentVolumeClaim', (e) => this.onClaim(e));
+    api.watch('Event', (e) => this.onEvent(e));
     api.watch('StatefulSet', (e) => {
       if (e.type !== 'DELETED') this.markScaledClaims(e.object as StatefulSet);
     });
@@ -292,8 +373,10 @@ export class InvariantMonitor {
       ...checkReadWriteOnce(this.cluster, h),
       ...checkPvcRetention(this.cluster, h),
       ...checkVolumeFiles(this.cluster, h),
+      ...checkEvictions(this.cluster, h),
     ];
     h.pending = [];
+    h.orderedDeletions.clear();
     this.forgetDroppedVolumes();
     this.clearSettled();
     const seen = new Set<string>();
@@ -302,18 +385,23 @@ export class InvariantMonitor {
 
   /** The user deletes a pod (gracefully or by force): its set's OrderedReady check waits for it to settle. */
   userDeletedPod(pod: Pod): void {
+    this.history.userDeletedPods.add(pod.metadata.uid);
     const id = parentAndOrdinal(pod);
     if (id) this.history.disturbedSets.add(`${pod.metadata.namespace}/${id.parent}`);
   }
 
-  /** The user changes a set's pod template (a rolling update replaces pods from the highest ordinal down). */
-  userRolledOut(namespace: string, setName: string): void {
+  /**
+   * The user changes a set's pod template (a rolling update replaces pods from the highest ordinal down),
+   * re-applies it, or moves spec.ordinals.start: the set is out of order until it settles.
+   */
+  userReshaped(namespace: string, setName: string): void {
     this.history.disturbedSets.add(`${namespace}/${setName}`);
   }
 
   /** Node trouble (a kubelet stopped or started): every set counts as disturbed until it settles again. */
   nodeTrouble(): void {
-    for (const set of this.cluster.api.list<StatefulSet>('StatefulSet')) this.history.disturbedSets.add(key(set));
+    for (const set of this.cluster.api.list<StatefulSet>('StatefulSet'))
+      this.history.disturbedSets.add(key(set));
   }
 
   /** The user deletes a PVC. */
@@ -327,9 +415,17 @@ export class InvariantMonitor {
   userDeletedStatefulSet(namespace: string, name: string, orphan: boolean): void {
     this.history.disturbedSets.add(`${namespace}/${name}`);
     const set = this.cluster.api.get<StatefulSet>('StatefulSet', namespace, name);
-    if (!set || orphan || retentionOf(set).whenDeleted !== 'Delete') return;
-    for (const claim of this.history.claims.values()) {
-      if (claim.namespace === namespace && claim.setName === name) claim.deletable ??= `whenDeleted=Delete and the user deleted StatefulSet ${name}`;
+    if (!set || orphan) return;
+    const policyDeletes = retentionOf(set).whenDeleted === 'Delete';
+    for (const [uid, claim] of this.history.claims) {
+      if (claim.namespace !== namespace || claim.setName !== name) continue;
+      const pvc = this.cluster.api
+        .list<PersistentVolumeClaim>('PersistentVolumeClaim', namespace)
+        .find((c) => c.metadata.uid === uid);
+      const ownedBySet = pvc?.metadata.ownerReferences?.some((r) => r.uid === set.metadata.uid) ?? false;
+      if (policyDeletes) claim.deletable ??= `whenDeleted=Delete and the user deleted StatefulSet ${name}`;
+      else if (claim.wasWhenDeletedDelete && ownedBySet)
+        claim.deletable ??= `the user deleted StatefulSet ${name}, which still owns it from an earlier whenDeleted=Delete`;
     }
   }
 
@@ -343,16 +439,155 @@ export class InvariantMonitor {
   private onPod(e: WatchEvent): void {
     const pod = e.object as Pod;
     const k = key(pod);
+    const deletionStarts =
+      (e.type === 'MODIFIED' && !e.old?.metadata.deletionTimestamp && pod.metadata.deletionTimestamp) ||
+      (e.type === 'DELETED' && !pod.metadata.deletionTimestamp);
+    if (deletionStarts && !this.history.userDeletedPods.has(pod.metadata.uid))
+      this.checkOrderedDeletion((e.old ?? e.object) as Pod);
     if (e.type === 'DELETED') {
       this.history.livePods.delete(k);
       return;
     }
     if (e.type !== 'ADDED') return;
+    this.checkOrderedCreation(pod);
     const previous = this.history.livePods.get(k);
     if (previous !== undefined && previous !== pod.metadata.uid && parentAndOrdinal(pod)) {
-      this.violation('identity', `pod ${k} (uid ${pod.metadata.uid}) was created while pod uid ${previous} of that name had not been reported deleted`);
+      this.violation(
+        'identity',
+        `pod ${k} (uid ${pod.metadata.uid}) was created while pod uid ${previous} of that name had not been reported deleted`,
+      );
     }
     this.history.livePods.set(k, pod.metadata.uid);
+  }
+
+  /** The OrderedReady set that controls `pod`, when it exists and is not being deleted. */
+  private orderedReadyOwner(
+    pod: Pod,
+  ): { set: StatefulSet; ordinal: number; start: number; end: number } | undefined {
+    const ref = pod.metadata.ownerReferences?.find((r) => r.controller && r.kind === 'StatefulSet');
+    if (!ref) return undefined;
+    const set = this.cluster.api
+      .list<StatefulSet>('StatefulSet', pod.metadata.namespace)
+      .find((s) => s.metadata.uid === ref.uid);
+    const ordinal = set && ordinalIn(set.metadata.name, pod.metadata.name);
+    if (!set || ordinal === undefined || set.metadata.deletionTimestamp || !isOrderedReady(set))
+      return undefined;
+    const start = set.spec.ordinals?.start ?? 0;
+    return { set, ordinal, start, end: start + (set.spec.replicas ?? 1) };
+  }
+
+  /** In-range pods of `set` (ordinals start..end-1) that are missing, terminating or not Running and Ready. */
+  private unhealthyReplicas(set: StatefulSet, start: number, end: number, except?: string): string[] {
+    const out: string[] = [];
+    for (let k = start; k < end; k++) {
+      const name = `${set.metadata.name}-${k}`;
+      if (name === except) continue;
+      const p = this.cluster.api.get<Pod>('Pod', set.metadata.namespace, name);
+      if (!p) out.push(`${name} missing`);
+      else if (p.metadata.deletionTimestamp) out.push(`${name} terminating`);
+      else if (!isReady(p)) out.push(`${name} ${p.status?.phase ?? 'Pending'}, not Ready`);
+    }
+    return out;
+  }
+
+  /** OrderedReady creates the pod of ordinal N only when every pod from start to N-1 is Running and Ready. */
+  private checkOrderedCreation(pod: Pod): void {
+    const owner = this.orderedReadyOwner(pod);
+    if (!owner || owner.ordinal >= owner.end || owner.ordinal < owner.start) return;
+    const blocking = this.unhealthyReplicas(owner.set, owner.start, owner.ordinal);
+    if (blocking.length)
+      this.violation(
+        'orderedReady',
+        `OrderedReady StatefulSet ${owner.set.metadata.name} created ${pod.metadata.name} while ${blocking.join(', ')}`,
+      );
+  }
+
+  /**
+   * OrderedReady deletes pods itself only (a) to scale down: the highest condemned pod first, one at a time,
+   * with every in-range pod Running and Ready; (b) for a RollingUpdate with maxUnavailable 1: one pod at or
+   * above the partition, with every in-range pod Running and Ready. Pods that finished (Succeeded/Failed) are
+   * deleted to be replaced, in any order.
+   */
+  private checkOrderedDeletion(pod: Pod): void {
+    const owner = this.orderedReadyOwner(pod);
+    if (!owner || pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return;
+    const { set, ordinal, start, end } = owner;
+    const name = set.metadata.name;
+    const condemned = ordinal < start || ordinal >= end;
+    const blocking = this.unhealthyReplicas(set, start, end, pod.metadata.name);
+    if (condemned) {
+      const higher = this.cluster.api
+        .list<Pod>('Pod', set.metadata.namespace)
+        .filter(
+          (p) =>
+            p.metadata.uid !== pod.metadata.uid &&
+            p.metadata.ownerReferences?.some((r) => r.uid === set.metadata.uid),
+        )
+        .map((p) => ({ p, o: ordinalIn(name, p.metadata.name) }))
+        .filter(({ o }) => o !== undefined && (o < start || o >= end) && o > ordinal)
+        .map(({ p }) => p.metadata.name);
+      if (higher.length) blocking.push(`condemned ${higher.join(', ')} not yet gone`);
+      if (blocking.length)
+        this.suspectDeletion(
+          pod,
+          `OrderedReady StatefulSet ${name} began deleting condemned ${pod.metadata.name} while ${blocking.join(', ')}`,
+        );
+      return;
+    }
+    const strategy = set.spec.updateStrategy;
+    const maxUnavailable = strategy?.rollingUpdate?.maxUnavailable;
+    if (strategy?.type === 'OnDelete') {
+      this.suspectDeletion(
+        pod,
+        `StatefulSet ${name} with updateStrategy OnDelete deleted ${pod.metadata.name}, which is in range and did not finish`,
+      );
+      return;
+    }
+    if (maxUnavailable !== undefined && maxUnavailable !== 1) return;
+    const partition = strategy?.rollingUpdate?.partition ?? 0;
+    if (ordinal < start + partition)
+      blocking.push(`${pod.metadata.name} is below the partition ${partition}`);
+    if (!isReady(pod)) blocking.push(`${pod.metadata.name} itself was not Ready`);
+    if (blocking.length)
+      this.suspectDeletion(
+        pod,
+        `OrderedReady StatefulSet ${name} began deleting ${pod.metadata.name} for an update while ${blocking.join(', ')}`,
+      );
+  }
+
+  private suspectDeletion(pod: Pod, message: string): void {
+    this.history.orderedDeletions.set(key(pod), message);
+  }
+
+  /**
+   * The StatefulSet controller's `SuccessfulDelete` event names the pod it deleted; the taint eviction
+   * controller's `Marking for deletion` event comes just before it deletes a pod.
+   */
+  private onEvent(e: WatchEvent): void {
+    if (e.type === 'DELETED') return;
+    const event = e.object as Event;
+    if (event.reason === 'TaintManagerEviction') this.checkEviction(event);
+    if (event.reason !== 'SuccessfulDelete' || event.involvedObject.kind !== 'StatefulSet') return;
+    const m = /^delete Pod (\S+) in StatefulSet \S+ successful$/.exec(event.message ?? '');
+    const k = m && `${event.involvedObject.namespace ?? ''}/${m[1]}`;
+    const message = k ? this.history.orderedDeletions.get(k) : undefined;
+    if (!k || message === undefined) return;
+    this.history.orderedDeletions.delete(k);
+    this.violation('orderedReady', message);
+  }
+
+  private checkEviction(event: Event): void {
+    const m = /^Marking for deletion Pod (\S+)\/(\S+)$/.exec(event.message);
+    if (!m) return;
+    const pod = this.cluster.api.get<Pod>('Pod', m[1], m[2]!);
+    if (!pod?.spec.nodeName) return;
+    const node = this.cluster.api.get<Node>('Node', undefined, pod.spec.nodeName);
+    if (node && !(node.spec.taints ?? []).some((t) => t.effect === 'NoExecute')) {
+      this.violation(
+        'eviction',
+        `the taint eviction controller marked pod ${m[1]}/${m[2]} (uid ${pod.metadata.uid}) for deletion, but its node ${node.metadata.name} has no NoExecute taint`,
+      );
+    }
   }
 
   private onNode(e: WatchEvent): void {
@@ -365,7 +600,10 @@ export class InvariantMonitor {
     const nowAttached = new Set((node.status.volumesAttached ?? []).map((v) => v.name));
     for (const v of old.status.volumesAttached ?? []) {
       if (!nowAttached.has(v.name) && (node.status.volumesInUse ?? []).includes(v.name)) {
-        this.violation('readWriteOnce', `volume ${pvNameOf(v.name)} was detached from healthy node ${node.metadata.name} while still mounted there`);
+        this.violation(
+          'readWriteOnce',
+          `volume ${pvNameOf(v.name)} was detached from healthy node ${node.metadata.name} while still mounted there`,
+        );
       }
     }
   }
@@ -378,16 +616,26 @@ export class InvariantMonitor {
     }
     const claim = this.history.pvs.get(pv.metadata.name)?.claim;
     if (claim && pv.spec.claimRef?.uid) {
-      const pvc = this.cluster.api.get<PersistentVolumeClaim>('PersistentVolumeClaim', pv.spec.claimRef.namespace, pv.spec.claimRef.name);
+      const pvc = this.cluster.api.get<PersistentVolumeClaim>(
+        'PersistentVolumeClaim',
+        pv.spec.claimRef.namespace,
+        pv.spec.claimRef.name,
+      );
       if (pvc && pvc.metadata.uid === pv.spec.claimRef.uid && !pvc.metadata.deletionTimestamp) {
-        this.violation('volumeFiles', `PV ${pv.metadata.name} was deleted while its claim ${claim} still exists`);
+        this.violation(
+          'volumeFiles',
+          `PV ${pv.metadata.name} was deleted while its claim ${claim} still exists`,
+        );
       }
     }
   }
 
   private rememberPv(pv: PersistentVolume): void {
     const ref = pv.spec.claimRef;
-    this.history.pvs.set(pv.metadata.name, { accessModes: [...pv.spec.accessModes], ...(ref ? { claim: `${ref.namespace}/${ref.name}` } : {}) });
+    this.history.pvs.set(pv.metadata.name, {
+      accessModes: [...pv.spec.accessModes],
+      ...(ref ? { claim: `${ref.namespace}/${ref.name}` } : {}),
+    });
   }
 
   private onClaim(e: WatchEvent): void {
@@ -398,7 +646,8 @@ export class InvariantMonitor {
     }
     const tracked = this.history.claims.get(pvc.metadata.uid);
     const deletionStarts =
-      (e.type === 'MODIFIED' && !e.old?.metadata.deletionTimestamp && pvc.metadata.deletionTimestamp) || (e.type === 'DELETED' && !pvc.metadata.deletionTimestamp);
+      (e.type === 'MODIFIED' && !e.old?.metadata.deletionTimestamp && pvc.metadata.deletionTimestamp) ||
+      (e.type === 'DELETED' && !pvc.metadata.deletionTimestamp);
     if (tracked && deletionStarts && tracked.deletable === undefined) {
       const set = this.cluster.api.get<StatefulSet>('StatefulSet', tracked.namespace, tracked.setName);
       const policy = set ? retentionOf(set) : undefined;
@@ -413,24 +662,40 @@ export class InvariantMonitor {
   private trackClaim(pvc: PersistentVolumeClaim): void {
     const owner = setOfClaim(this.cluster, pvc);
     if (!owner) return;
-    this.history.claims.set(pvc.metadata.uid, { namespace: pvc.metadata.namespace!, name: pvc.metadata.name, setName: owner.set.metadata.name, ordinal: owner.ordinal });
+    this.history.claims.set(pvc.metadata.uid, {
+      namespace: pvc.metadata.namespace!,
+      name: pvc.metadata.name,
+      setName: owner.set.metadata.name,
+      ordinal: owner.ordinal,
+    });
     this.markScaledClaims(owner.set);
   }
 
   /** whenScaled=Delete: claims of ordinals outside [start, start+replicas) may be deleted from now on. */
   private markScaledClaims(set: StatefulSet): void {
+    if (retentionOf(set).whenDeleted === 'Delete') {
+      for (const claim of this.history.claims.values()) {
+        if (claim.namespace === set.metadata.namespace && claim.setName === set.metadata.name)
+          claim.wasWhenDeletedDelete = true;
+      }
+    }
     if (retentionOf(set).whenScaled !== 'Delete' || set.metadata.deletionTimestamp) return;
     const start = set.spec.ordinals?.start ?? 0;
     const replicas = set.spec.replicas ?? 1;
     for (const claim of this.history.claims.values()) {
       if (claim.namespace !== set.metadata.namespace || claim.setName !== set.metadata.name) continue;
-      if (claim.ordinal < start || claim.ordinal >= start + replicas) claim.deletable ??= `whenScaled=Delete and ${set.metadata.name} was scaled to ${replicas}`;
+      if (claim.ordinal < start || claim.ordinal >= start + replicas)
+        claim.deletable ??= `whenScaled=Delete and ${set.metadata.name} was scaled to ${replicas}`;
     }
   }
 
   private forgetDroppedVolumes(): void {
     for (const volume of [...this.history.markers.keys()]) {
-      if (!this.cluster.ctx.files.has(volume) && !this.cluster.api.get('PersistentVolume', undefined, volume.slice('pv:'.length))) this.history.markers.delete(volume);
+      if (
+        !this.cluster.ctx.files.has(volume) &&
+        !this.cluster.api.get('PersistentVolume', undefined, volume.slice('pv:'.length))
+      )
+        this.history.markers.delete(volume);
     }
   }
 
@@ -445,7 +710,9 @@ export class InvariantMonitor {
       if (!set) continue;
       const replicas = set.spec.replicas ?? 1;
       const s = set.status;
-      const pods = api.list<Pod>('Pod', namespace).filter((p) => ordinalIn(name, p.metadata.name) !== undefined && parentAndOrdinal(p));
+      const pods = api
+        .list<Pod>('Pod', namespace)
+        .filter((p) => ordinalIn(name, p.metadata.name) !== undefined && parentAndOrdinal(p));
       const settled =
         !set.metadata.deletionTimestamp &&
         s !== undefined &&
@@ -455,7 +722,12 @@ export class InvariantMonitor {
         (s.updatedReplicas ?? 0) === replicas &&
         s.currentRevision === s.updateRevision &&
         pods.length === replicas &&
-        pods.every((p) => isReady(p) && !p.metadata.deletionTimestamp && p.metadata.ownerReferences?.some((r) => r.uid === set.metadata.uid));
+        pods.every(
+          (p) =>
+            isReady(p) &&
+            !p.metadata.deletionTimestamp &&
+            p.metadata.ownerReferences?.some((r) => r.uid === set.metadata.uid),
+        );
       if (settled) this.history.disturbedSets.delete(k);
     }
   }

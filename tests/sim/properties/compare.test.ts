@@ -9,10 +9,14 @@ import { PropertyRun, compareCommandArb, seedArb } from './harness';
 describe('compare scenario under random commands', () => {
   it('keeps identity, OrderedReady, ReadWriteOnce, PVC retention and volume files invariants', () => {
     fc.assert(
-      fc.property(seedArb, fc.array(compareCommandArb(), { minLength: 1, maxLength: 30 }), (seed, commands) => {
-        new PropertyRun({ scenario: 'compare', seed }).runAll(commands);
-      }),
-      { numRuns: 400 },
+      fc.property(
+        seedArb,
+        fc.array(compareCommandArb(), { minLength: 1, maxLength: 30 }),
+        (seed, commands) => {
+          new PropertyRun({ scenario: 'compare', seed }).runAll(commands);
+        },
+      ),
+      { numRuns: 250 },
     );
   });
 });

@@ -8,7 +8,8 @@
  * with a violation.
  */
 import fc from 'fast-check';
-import type { Pod, PersistentVolumeClaim } from '../../../src/sim/api/core';
+import type { Deployment, StatefulSet } from '../../../src/sim/api/apps';
+import type { Node, Pod, PersistentVolumeClaim } from '../../../src/sim/api/core';
 import type { Cluster } from '../../../src/sim/cluster';
 import { isKubeletStopped, startKubeletOn, stopKubeletOn } from '../../../src/sim/kubelet';
 import { startScenario } from '../../../src/sim/scenarios';
@@ -29,7 +30,8 @@ export interface WebSetSpec {
 }
 
 /** Where a run starts: the `compare` scenario (StatefulSet and Deployment `mysql`), or `empty` plus `web`. */
-export type Setup = { scenario: 'compare'; seed: number } | { scenario: 'empty'; seed: number; set: WebSetSpec };
+export type Setup =
+  { scenario: 'compare'; seed: number } | { scenario: 'empty'; seed: number; set: WebSetSpec };
 
 export type Command =
   | { type: 'scale'; target: 'sts' | 'deploy'; replicas: number }
@@ -41,7 +43,14 @@ export type Command =
   | { type: 'rollout'; target: 'sts' | 'deploy'; image: number }
   | { type: 'deleteClaim'; pick: number }
   | { type: 'deleteSet'; orphan: boolean }
-  | { type: 'applySet' };
+  | { type: 'applySet' }
+  | { type: 'deleteAllPods'; force: boolean }
+  | { type: 'patchSet'; field: SetPatch; value: number }
+  | { type: 'drain'; node: number }
+  | { type: 'rolloutCommand'; action: 'restart' | 'undo' };
+
+/** StatefulSet spec fields the property tests patch besides the template and replicas. */
+export type SetPatch = 'partition' | 'updateStrategy' | 'ordinalsStart' | 'whenScaled' | 'whenDeleted';
 
 const NODES = ['node-1', 'node-2', 'node-3', 'node-4'];
 
@@ -119,7 +128,13 @@ const TARGETS: Record<Setup['scenario'], Target> = {
     images: ['mysql:8.0', 'mysql:8.4', 'mysql:9.1', 'mysql:broken'],
     deployName: 'mysql-deploy',
   },
-  empty: { setName: 'web', container: 'nginx', claimTemplate: 'www', mountPath: '/usr/share/nginx/html', images: ['nginx:1.27', 'nginx:1.28', 'nginx:1.29', 'nginx:broken'] },
+  empty: {
+    setName: 'web',
+    container: 'nginx',
+    claimTemplate: 'www',
+    mountPath: '/usr/share/nginx/html',
+    images: ['nginx:1.27', 'nginx:1.28', 'nginx:1.29', 'nginx:broken'],
+  },
 };
 
 /** One property run: a scenario, a terminal, an invariant monitor and the transcript of what ran. */
@@ -206,14 +221,148 @@ export class PropertyRun {
       case 'deleteSet':
         if (!this.cluster.api.get('StatefulSet', 'default', this.target.setName)) break;
         this.monitor.userDeletedStatefulSet('default', this.target.setName, command.orphan);
-        this.kubectl(`kubectl delete sts ${this.target.setName} --wait=false${command.orphan ? ' --cascade=orphan' : ''}`);
+        this.kubectl(
+          `kubectl delete sts ${this.target.setName} --wait=false${command.orphan ? ' --cascade=orphan' : ''}`,
+        );
         break;
       case 'applySet':
         if (this.setup.scenario === 'empty') this.apply();
         break;
+      case 'deleteAllPods':
+        this.deleteAllPods(command.force);
+        break;
+      case 'patchSet':
+        this.patchSet(command.field, command.value);
+        break;
+      case 'drain':
+        this.drain(NODES[command.node % NODES.length]!);
+        break;
+      case 'rolloutCommand':
+        this.monitor.userReshaped('default', this.target.setName);
+        this.kubectl(`kubectl rollout ${command.action} sts/${this.target.setName}`);
+        break;
     }
     this.check();
     if (this.options.fingerprints) this.fingerprints.push(stateFingerprint(this.cluster));
+  }
+
+  /**
+   * Ends every disturbance the commands can leave behind, the way an operator would: starts every kubelet,
+   * uncordons every node, re-applies a deleted set, lifts the partition, rolls back to a good image, then
+   * (the documented forced rollback) deletes the set's pods that are still not Ready after a minute, and
+   * gives the cluster fifteen minutes.
+   */
+  heal(): this {
+    const commands: Command[] = [];
+    NODES.forEach((_, node) =>
+      commands.push({ type: 'kubelet', node, running: true }, { type: 'cordon', node, unschedulable: false }),
+    );
+    if (
+      this.setup.scenario === 'empty' &&
+      !this.cluster.api.get('StatefulSet', 'default', this.target.setName)
+    )
+      commands.push({ type: 'applySet' });
+    commands.push(
+      { type: 'patchSet', field: 'updateStrategy', value: 0 },
+      { type: 'patchSet', field: 'partition', value: 0 },
+      { type: 'rollout', target: 'sts', image: 1 },
+      { type: 'rollout', target: 'deploy', image: 1 },
+      { type: 'advance', ms: 60_000 },
+    );
+    this.runAll(commands);
+    for (const pod of this.setPods()) {
+      if (pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True')) continue;
+      this.monitor.userDeletedPod(pod);
+      this.kubectl(`kubectl delete pod ${pod.metadata.name} --wait=false`);
+    }
+    this.run({ type: 'advance', ms: 15 * 60_000 });
+    return this;
+  }
+
+  /** What keeps the cluster from having converged (empty when it has); see `heal`. */
+  convergenceProblems(): string[] {
+    const { api } = this.cluster;
+    const problems: string[] = [];
+    const isReady = (p: Pod) =>
+      p.status?.phase === 'Running' &&
+      (p.status.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
+    const set = api.get<StatefulSet>('StatefulSet', 'default', this.target.setName);
+    if (set) {
+      const start = set.spec.ordinals?.start ?? 0;
+      const want = Array.from(
+        { length: set.spec.replicas ?? 1 },
+        (_, i) => `${set.metadata.name}-${start + i}`,
+      );
+      const have = this.setPods().map((p) => p.metadata.name);
+      const unready = this.setPods()
+        .filter((p) => !isReady(p) || p.metadata.deletionTimestamp)
+        .map((p) => p.metadata.name);
+      if (JSON.stringify(have) !== JSON.stringify([...want].sort()) || unready.length) {
+        problems.push(
+          `StatefulSet ${set.metadata.name} wants ${JSON.stringify(want)} Ready; has ${JSON.stringify(have)}${unready.length ? `, not Ready: ${unready.join(', ')}` : ''}`,
+        );
+      }
+    }
+    const deploy =
+      this.target.deployName && api.get<Deployment>('Deployment', 'default', this.target.deployName);
+    if (deploy && (deploy.status?.readyReplicas ?? 0) !== (deploy.spec.replicas ?? 1)) {
+      problems.push(
+        `Deployment ${deploy.metadata.name} has ${deploy.status?.readyReplicas ?? 0} of ${deploy.spec.replicas ?? 1} Ready`,
+      );
+    }
+    for (const pod of api.list<Pod>('Pod'))
+      if (pod.metadata.deletionTimestamp) problems.push(`pod ${pod.metadata.name} is still terminating`);
+    // A claim no pod uses may stay Pending (WaitForFirstConsumer); one a pod uses must be Bound.
+    const used = new Set(
+      api
+        .list<Pod>('Pod')
+        .flatMap((p) =>
+          (p.spec.volumes ?? []).flatMap((v) =>
+            v.persistentVolumeClaim ? [`${p.metadata.namespace}/${v.persistentVolumeClaim.claimName}`] : [],
+          ),
+        ),
+    );
+    for (const pvc of api.list<PersistentVolumeClaim>('PersistentVolumeClaim')) {
+      if (used.has(`${pvc.metadata.namespace}/${pvc.metadata.name}`) && pvc.status?.phase !== 'Bound')
+        problems.push(`PVC ${pvc.metadata.name}, used by a pod, is ${pvc.status?.phase ?? 'Pending'}`);
+    }
+    const needed = new Set<string>();
+    for (const pod of api.list<Pod>('Pod')) {
+      for (const v of pod.spec.volumes ?? []) {
+        const pv =
+          v.persistentVolumeClaim &&
+          api.get<PersistentVolumeClaim>(
+            'PersistentVolumeClaim',
+            pod.metadata.namespace,
+            v.persistentVolumeClaim.claimName,
+          )?.spec.volumeName;
+        if (pv && pod.spec.nodeName) needed.add(`${pod.spec.nodeName} ${pv}`);
+      }
+    }
+    for (const node of api.list<Node>('Node')) {
+      const names = [
+        ...(node.status.volumesAttached ?? []).map((v) => v.name),
+        ...(node.status.volumesInUse ?? []),
+      ];
+      for (const name of new Set(names)) {
+        const pv = name.slice(name.lastIndexOf('^') + 1);
+        if (!needed.has(`${node.metadata.name} ${pv}`))
+          problems.push(
+            `volume ${pv} is still attached to or in use on ${node.metadata.name}, where no pod needs it`,
+          );
+      }
+    }
+    return problems;
+  }
+
+  private setPods(): Pod[] {
+    return this.cluster.api
+      .list<Pod>('Pod', 'default')
+      .filter(
+        (p) =>
+          ordinalOf(this.target.setName, p.metadata.name) !== undefined &&
+          p.metadata.labels?.['statefulset.kubernetes.io/pod-name'] !== undefined,
+      );
   }
 
   /** The transcript so far, one line per command (what a person would type to reproduce the run). */
@@ -241,7 +390,7 @@ export class PropertyRun {
 
   private apply(): void {
     if (this.setup.scenario !== 'empty') return;
-    this.monitor.userRolledOut('default', 'web');
+    this.monitor.userReshaped('default', 'web');
     this.output = '';
     const lines = webManifest(this.setup.set);
     this.transcript.push(...lines);
@@ -258,19 +407,59 @@ export class PropertyRun {
     this.kubectl(`kubectl delete pod ${pod.metadata.name}${flags}`);
   }
 
+  private deleteAllPods(force: boolean): void {
+    const app = this.setup.scenario === 'compare' ? 'mysql' : 'nginx';
+    for (const pod of this.cluster.api.list<Pod>('Pod', 'default'))
+      if (pod.metadata.labels?.['app'] === app) this.monitor.userDeletedPod(pod);
+    this.kubectl(`kubectl delete pods -l app=${app} --wait=false${force ? ' --grace-period=0 --force' : ''}`);
+  }
+
+  /** `kubectl drain`: evicts the node's pods (user deletions) and cordons it; waits at most two minutes. */
+  private drain(node: string): void {
+    for (const pod of this.cluster.api.list<Pod>('Pod', 'default'))
+      if (pod.spec.nodeName === node) this.monitor.userDeletedPod(pod);
+    this.kubectl(`kubectl drain ${node} --ignore-daemonsets --delete-emptydir-data --timeout=120s`);
+  }
+
+  private patchSet(field: SetPatch, value: number): void {
+    const patches: Record<SetPatch, unknown> = {
+      partition: { updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: value } } },
+      updateStrategy:
+        value % 2
+          ? { updateStrategy: { type: 'OnDelete', rollingUpdate: null } }
+          : { updateStrategy: { type: 'RollingUpdate' } },
+      ordinalsStart: { ordinals: { start: value } },
+      whenScaled: { persistentVolumeClaimRetentionPolicy: { whenScaled: value % 2 ? 'Delete' : 'Retain' } },
+      whenDeleted: { persistentVolumeClaimRetentionPolicy: { whenDeleted: value % 2 ? 'Delete' : 'Retain' } },
+    };
+    // Moving the ordinal window condemns Ready pods below it and brings back lower ordinals after higher ones:
+    // like a hand deletion, the set is out of order until it settles.
+    if (field === 'ordinalsStart') this.monitor.userReshaped('default', this.target.setName);
+    this.kubectl(`kubectl patch sts ${this.target.setName} -p '${JSON.stringify({ spec: patches[field] })}'`);
+  }
+
   private write(pick: number): void {
     const { setName, mountPath, claimTemplate } = this.target;
     const pods = this.cluster.api
       .list<Pod>('Pod', 'default')
-      .filter((p) => p.metadata.name.startsWith(`${setName}-`) && p.metadata.labels?.['statefulset.kubernetes.io/pod-name'] && p.status?.phase === 'Running');
+      .filter(
+        (p) =>
+          p.metadata.name.startsWith(`${setName}-`) &&
+          p.metadata.labels?.['statefulset.kubernetes.io/pod-name'] &&
+          p.status?.phase === 'Running',
+      );
     const pod = pods[pick % Math.max(1, pods.length)];
     if (!pod) return;
     const n = ++this.writes;
     const content = `w${n}`;
     this.kubectl(`kubectl exec ${pod.metadata.name} -- sh -c 'echo ${content} > ${mountPath}/marker-${n}'`);
     if (this.terminal.exitCode !== 0) return;
-    const claimName = pod.spec.volumes?.find((v) => v.name === claimTemplate)?.persistentVolumeClaim?.claimName;
-    const pvName = claimName && this.cluster.api.get<PersistentVolumeClaim>('PersistentVolumeClaim', 'default', claimName)?.spec.volumeName;
+    const claimName = pod.spec.volumes?.find((v) => v.name === claimTemplate)?.persistentVolumeClaim
+      ?.claimName;
+    const pvName =
+      claimName &&
+      this.cluster.api.get<PersistentVolumeClaim>('PersistentVolumeClaim', 'default', claimName)?.spec
+        .volumeName;
     const volume = pvName ? pvVolumeId(pvName) : undefined;
     if (!volume || this.cluster.ctx.files.read(volume, `marker-${n}`) !== `${content}\n`) {
       this.fail([
@@ -293,12 +482,23 @@ export class PropertyRun {
 
   private rollout(command: Extract<Command, { type: 'rollout' }>): void {
     const name = command.target === 'sts' ? this.target.setName : this.target.deployName;
-    if (!name || !this.cluster.api.get(command.target === 'sts' ? 'StatefulSet' : 'Deployment', 'default', name)) return;
+    if (
+      !name ||
+      !this.cluster.api.get(command.target === 'sts' ? 'StatefulSet' : 'Deployment', 'default', name)
+    )
+      return;
     const image = this.target.images[command.image % this.target.images.length]!;
-    if (command.target === 'sts') this.monitor.userRolledOut('default', name);
-    const patch = JSON.stringify({ spec: { template: { spec: { containers: [{ name: this.target.container, image }] } } } });
+    if (command.target === 'sts') this.monitor.userReshaped('default', name);
+    const patch = JSON.stringify({
+      spec: { template: { spec: { containers: [{ name: this.target.container, image }] } } },
+    });
     this.kubectl(`kubectl patch ${command.target} ${name} -p '${patch}'`);
   }
+}
+
+function ordinalOf(setName: string, podName: string): number | undefined {
+  const m = new RegExp(`^${setName}-(0|[1-9]\\d*)$`).exec(podName);
+  return m ? Number(m[1]) : undefined;
 }
 
 /** Advance times from half a second to five minutes, mostly short. */
@@ -308,32 +508,122 @@ const advanceArb = fc.oneof(
   { weight: 1, arbitrary: fc.integer({ min: 60_000, max: 300_000 }) },
 );
 
+const patchSetArb = fc.record({
+  type: fc.constant('patchSet' as const),
+  field: fc.constantFrom<SetPatch>(
+    'partition',
+    'updateStrategy',
+    'ordinalsStart',
+    'whenScaled',
+    'whenDeleted',
+  ),
+  value: fc.nat(4),
+});
+
+const drainArb = fc.record({ type: fc.constant('drain' as const), node: fc.nat(3) });
+const rolloutCommandArb = fc.record({
+  type: fc.constant('rolloutCommand' as const),
+  action: fc.constantFrom('restart' as const, 'undo' as const),
+});
+
 /** Commands for the `compare` scenario (StatefulSet and Deployment `mysql`). */
 export function compareCommandArb(): fc.Arbitrary<Command> {
   return fc.oneof(
-    { weight: 3, arbitrary: fc.record({ type: fc.constant('scale' as const), target: fc.constantFrom('sts' as const, 'deploy' as const), replicas: fc.integer({ min: 0, max: 6 }) }) },
-    { weight: 3, arbitrary: fc.record({ type: fc.constant('deletePod' as const), pick: fc.nat(40), force: fc.boolean(), wait: fc.boolean() }) },
+    {
+      weight: 3,
+      arbitrary: fc.record({
+        type: fc.constant('scale' as const),
+        target: fc.constantFrom('sts' as const, 'deploy' as const),
+        replicas: fc.integer({ min: 0, max: 6 }),
+      }),
+    },
+    {
+      weight: 3,
+      arbitrary: fc.record({
+        type: fc.constant('deletePod' as const),
+        pick: fc.nat(40),
+        force: fc.boolean(),
+        wait: fc.boolean(),
+      }),
+    },
     { weight: 6, arbitrary: fc.record({ type: fc.constant('advance' as const), ms: advanceArb }) },
     { weight: 3, arbitrary: fc.record({ type: fc.constant('write' as const), pick: fc.nat(40) }) },
-    { weight: 1, arbitrary: fc.record({ type: fc.constant('cordon' as const), node: fc.nat(3), unschedulable: fc.boolean() }) },
-    { weight: 1, arbitrary: fc.record({ type: fc.constant('kubelet' as const), node: fc.nat(3), running: fc.boolean() }) },
-    { weight: 1, arbitrary: fc.record({ type: fc.constant('rollout' as const), target: fc.constantFrom('sts' as const, 'deploy' as const), image: fc.nat(3) }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        type: fc.constant('cordon' as const),
+        node: fc.nat(3),
+        unschedulable: fc.boolean(),
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({ type: fc.constant('kubelet' as const), node: fc.nat(3), running: fc.boolean() }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        type: fc.constant('rollout' as const),
+        target: fc.constantFrom('sts' as const, 'deploy' as const),
+        image: fc.nat(3),
+      }),
+    },
+    { weight: 1, arbitrary: fc.record({ type: fc.constant('deleteAllPods' as const), force: fc.boolean() }) },
+    { weight: 1, arbitrary: patchSetArb },
+    { weight: 1, arbitrary: drainArb },
+    { weight: 1, arbitrary: rolloutCommandArb },
   );
 }
 
 /** Commands for `web` in the `empty` scenario; adds deleting claims and deleting / re-applying the set. */
 export function webCommandArb(): fc.Arbitrary<Command> {
   return fc.oneof(
-    { weight: 3, arbitrary: fc.record({ type: fc.constant('scale' as const), target: fc.constant('sts' as const), replicas: fc.integer({ min: 0, max: 6 }) }) },
-    { weight: 3, arbitrary: fc.record({ type: fc.constant('deletePod' as const), pick: fc.nat(40), force: fc.boolean(), wait: fc.boolean() }) },
+    {
+      weight: 3,
+      arbitrary: fc.record({
+        type: fc.constant('scale' as const),
+        target: fc.constant('sts' as const),
+        replicas: fc.integer({ min: 0, max: 6 }),
+      }),
+    },
+    {
+      weight: 3,
+      arbitrary: fc.record({
+        type: fc.constant('deletePod' as const),
+        pick: fc.nat(40),
+        force: fc.boolean(),
+        wait: fc.boolean(),
+      }),
+    },
     { weight: 6, arbitrary: fc.record({ type: fc.constant('advance' as const), ms: advanceArb }) },
     { weight: 3, arbitrary: fc.record({ type: fc.constant('write' as const), pick: fc.nat(40) }) },
-    { weight: 1, arbitrary: fc.record({ type: fc.constant('cordon' as const), node: fc.nat(3), unschedulable: fc.boolean() }) },
-    { weight: 1, arbitrary: fc.record({ type: fc.constant('kubelet' as const), node: fc.nat(3), running: fc.boolean() }) },
-    { weight: 1, arbitrary: fc.record({ type: fc.constant('rollout' as const), target: fc.constant('sts' as const), image: fc.nat(3) }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        type: fc.constant('cordon' as const),
+        node: fc.nat(3),
+        unschedulable: fc.boolean(),
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({ type: fc.constant('kubelet' as const), node: fc.nat(3), running: fc.boolean() }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        type: fc.constant('rollout' as const),
+        target: fc.constant('sts' as const),
+        image: fc.nat(3),
+      }),
+    },
     { weight: 1, arbitrary: fc.record({ type: fc.constant('deleteClaim' as const), pick: fc.nat(40) }) },
     { weight: 1, arbitrary: fc.record({ type: fc.constant('deleteSet' as const), orphan: fc.boolean() }) },
     { weight: 1, arbitrary: fc.constant({ type: 'applySet' as const }) },
+    { weight: 1, arbitrary: fc.record({ type: fc.constant('deleteAllPods' as const), force: fc.boolean() }) },
+    { weight: 2, arbitrary: patchSetArb },
+    { weight: 1, arbitrary: drainArb },
+    { weight: 1, arbitrary: rolloutCommandArb },
   );
 }
 

@@ -35,7 +35,9 @@ describe('invariant checkers', () => {
       p.metadata.labels!['statefulset.kubernetes.io/pod-name'] = 'mysql-1';
     });
     const violations = monitor.check();
-    expect(violations.map((v) => v.message)).toContain('pod mysql-2 has statefulset.kubernetes.io/pod-name=mysql-1');
+    expect(violations.map((v) => v.message)).toContain(
+      'pod mysql-2 has statefulset.kubernetes.io/pod-name=mysql-1',
+    );
   });
 
   it('orderedReady: a Ready pod after a predecessor that is not Ready, unless disturbed by hand', () => {
@@ -46,12 +48,16 @@ describe('invariant checkers', () => {
         'default',
         'mysql-1',
         (p) => {
-          p.status.conditions = (p.status.conditions ?? []).map((c) => (c.type === 'Ready' ? { ...c, status: 'False' } : c));
+          p.status.conditions = (p.status.conditions ?? []).map((c) =>
+            c.type === 'Ready' ? { ...c, status: 'False' } : c,
+          );
         },
         { subresource: 'status' },
       );
     unready();
-    expect(monitor.check().map((v) => v.message)).toEqual(['OrderedReady StatefulSet mysql: mysql-2 is Ready but mysql-1 is Running, not Ready']);
+    expect(monitor.check().map((v) => v.message)).toEqual([
+      'OrderedReady StatefulSet mysql: mysql-2 is Ready but mysql-1 is Running, not Ready',
+    ]);
 
     const second = compare();
     second.monitor.userDeletedPod(second.cluster.api.get<Pod>('Pod', 'default', 'mysql-1')!);
@@ -60,7 +66,9 @@ describe('invariant checkers', () => {
       'default',
       'mysql-1',
       (p) => {
-        p.status.conditions = (p.status.conditions ?? []).map((c) => (c.type === 'Ready' ? { ...c, status: 'False' } : c));
+        p.status.conditions = (p.status.conditions ?? []).map((c) =>
+          c.type === 'Ready' ? { ...c, status: 'False' } : c,
+        );
       },
       { subresource: 'status' },
     );
@@ -70,17 +78,39 @@ describe('invariant checkers', () => {
   it('readWriteOnce: a volume attached to a second node, and a detach while mounted', () => {
     const { cluster, monitor } = compare();
     const pv = pvOf(cluster, 'data-mysql-0');
-    const unique = cluster.api.get<Node>('Node', undefined, nodeOf(cluster, 'mysql-0'))!.status.volumesAttached!.find((v) => v.name.endsWith(`^${pv}`))!.name;
+    const unique = cluster.api
+      .get<Node>('Node', undefined, nodeOf(cluster, 'mysql-0'))!
+      .status.volumesAttached!.find((v) => v.name.endsWith(`^${pv}`))!.name;
     const other = ['node-1', 'node-2', 'node-3', 'node-4'].find((n) => n !== nodeOf(cluster, 'mysql-0'))!;
-    cluster.api.mutate<Node>('Node', undefined, other, (n) => void (n.status.volumesAttached = [...(n.status.volumesAttached ?? []), { name: unique, devicePath: '' }]), { subresource: 'status' });
+    cluster.api.mutate<Node>(
+      'Node',
+      undefined,
+      other,
+      (n) =>
+        void (n.status.volumesAttached = [
+          ...(n.status.volumesAttached ?? []),
+          { name: unique, devicePath: '' },
+        ]),
+      { subresource: 'status' },
+    );
     const messages = monitor.check().map((v) => v.message);
-    expect(messages.some((m) => m.startsWith(`ReadWriteOnce volume ${pv} is attached to `) && m.includes(other))).toBe(true);
+    expect(
+      messages.some((m) => m.startsWith(`ReadWriteOnce volume ${pv} is attached to `) && m.includes(other)),
+    ).toBe(true);
 
     const second = compare();
     const home = nodeOf(second.cluster, 'mysql-0');
     const pv0 = pvOf(second.cluster, 'data-mysql-0');
-    second.cluster.api.mutate<Node>('Node', undefined, home, (n) => void (n.status.volumesAttached = n.status.volumesAttached!.filter((v) => !v.name.endsWith(pv0))), { subresource: 'status' });
-    expect(second.monitor.check().map((v) => v.message)).toContain(`volume ${pv0} was detached from healthy node ${home} while still mounted there`);
+    second.cluster.api.mutate<Node>(
+      'Node',
+      undefined,
+      home,
+      (n) => void (n.status.volumesAttached = n.status.volumesAttached!.filter((v) => !v.name.endsWith(pv0))),
+      { subresource: 'status' },
+    );
+    expect(second.monitor.check().map((v) => v.message)).toContain(
+      `volume ${pv0} was detached from healthy node ${home} while still mounted there`,
+    );
   });
 
   it('pvcRetention: deleting a Retain claim that no user deleted', () => {
@@ -102,7 +132,9 @@ describe('invariant checkers', () => {
     const volume = pvVolumeId(pvOf(run.cluster, 'data-mysql-0'));
     expect(run.cluster.ctx.files.read(volume, 'marker-1')).toBe('w1\n');
     run.cluster.ctx.files.write(volume, 'marker-1', 'other\n');
-    expect(run.monitor.check().map((v) => v.message)).toEqual([`file marker-1 on ${volume.replace('pv:', 'PV ')} changed to "other\\n"; written "w1\\n"`]);
+    expect(run.monitor.check().map((v) => v.message)).toEqual([
+      `file marker-1 on ${volume.replace('pv:', 'PV ')} changed to "other\\n"; written "w1\\n"`,
+    ]);
     run.cluster.ctx.files.drop(volume);
     expect(invariants(run.monitor)).toEqual(['volumeFiles']);
   });
