@@ -8,9 +8,9 @@ import { selectLastError } from '../store/playgroundStore';
 import type { PlaygroundStore } from '../store/playgroundStore';
 import { PlaygroundContext, usePlayground } from '../store/usePlayground';
 import { ClockBar } from './ClockBar';
-import { KubectlConsole } from './KubectlConsole';
 import { Canvas } from './canvas/Canvas';
 import { Legend } from './canvas/Legend';
+import { Dock } from './dock/Dock';
 
 function ErrorBanner() {
   const error = usePlayground(selectLastError);
@@ -42,12 +42,7 @@ export function App({ store, client }: { store: PlaygroundStore; client: SimClie
           </section>
           <Legend />
         </main>
-        <section className="dock" aria-labelledby="console-heading">
-          <h2 id="console-heading" className="dock-title">
-            Console
-          </h2>
-          <KubectlConsole />
-        </section>
+        <Dock />
       </div>
     </PlaygroundContext.Provider>
   );

@@ -20,6 +20,12 @@ export const FILE_PREVIEW_CHARS = 2_000;
 /** The most files listed per volume. */
 export const FILES_PER_VOLUME = 100;
 
+const utf8 = new TextEncoder();
+
+function fileInfo(path: string, content: string): VolumeFileInfo {
+  return { path, size: utf8.encode(content).length, preview: content.slice(0, FILE_PREVIEW_CHARS) };
+}
+
 /** A query's answer: the text, and whether the object exists (else the text is kubectl's NotFound error). */
 export interface InspectText {
   found: boolean;
@@ -37,7 +43,12 @@ function missing(kind: string, name: string): InspectText {
 }
 
 /** What `kubectl describe KIND NAME` prints for the object at the cluster's current time. */
-export function describeText(cluster: Cluster, kind: string, namespace: string | null, name: string): InspectText {
+export function describeText(
+  cluster: Cluster,
+  kind: string,
+  namespace: string | null,
+  name: string,
+): InspectText {
   const obj = lookup(cluster, kind, namespace, name);
   if (!obj) return missing(kind, name);
   const text = describeObject(obj, {
@@ -54,34 +65,43 @@ export function describeText(cluster: Cluster, kind: string, namespace: string |
 }
 
 /** What `kubectl get KIND NAME -o yaml` prints for the object. */
-export function yamlText(cluster: Cluster, kind: string, namespace: string | null, name: string): InspectText {
+export function yamlText(
+  cluster: Cluster,
+  kind: string,
+  namespace: string | null,
+  name: string,
+): InspectText {
   const obj = lookup(cluster, kind, namespace, name);
   if (!obj) return missing(kind, name);
   return { found: true, text: toYaml(obj) };
 }
 
-function filesOn(cluster: Cluster, volume: VolumeId | null, mountPath: string, prefix: string): VolumeFileInfo[] {
+function filesOn(
+  cluster: Cluster,
+  volume: VolumeId | null,
+  mountPath: string,
+  prefix: string,
+): VolumeFileInfo[] {
   if (!volume) return [];
   const files = cluster.ctx.files;
   return files
     .list(volume)
     .filter((key) => key.startsWith(prefix) && !key.endsWith('/') && key.length > prefix.length)
     .slice(0, FILES_PER_VOLUME)
-    .map((key) => {
-      const content = files.read(volume, key) ?? '';
-      return {
-        path: `${mountPath.replace(/\/+$/, '')}/${key.slice(prefix.length)}`,
-        size: content.length,
-        preview: content.slice(0, FILE_PREVIEW_CHARS),
-      };
-    });
+    .map((key) =>
+      fileInfo(`${mountPath.replace(/\/+$/, '')}/${key.slice(prefix.length)}`, files.read(volume, key) ?? ''),
+    );
 }
 
 /**
  * The files behind each volumeMount of each container of the pod, in spec order: a PVC's bound
  * PersistentVolume, an emptyDir of this pod, or a ConfigMap's keys. Null when the pod does not exist.
  */
-export function podVolumeFiles(cluster: Cluster, namespace: string, name: string): PodVolumeMountFiles[] | null {
+export function podVolumeFiles(
+  cluster: Cluster,
+  namespace: string,
+  name: string,
+): PodVolumeMountFiles[] | null {
   const pod = cluster.api.get<Pod>('Pod', namespace, name);
   if (!pod) return null;
   const mounts: PodVolumeMountFiles[] = [];
@@ -115,14 +135,21 @@ export function podVolumeFiles(cluster: Cluster, namespace: string, name: string
           files: filesOn(cluster, emptyDirVolumeId(pod.metadata.uid, mount.name), mount.mountPath, prefix),
         });
       } else if (volume?.configMap) {
-        const cm = cluster.api.get<KubeObject & { data?: Record<string, string> }>('ConfigMap', namespace, volume.configMap.name);
+        const cm = cluster.api.get<KubeObject & { data?: Record<string, string> }>(
+          'ConfigMap',
+          namespace,
+          volume.configMap.name,
+        );
         const files = Object.keys(cm?.data ?? {})
           .sort()
-          .map((key) => {
-            const content = cm?.data?.[key] ?? '';
-            return { path: `${mount.mountPath}/${key}`, size: content.length, preview: content.slice(0, FILE_PREVIEW_CHARS) };
-          });
-        mounts.push({ ...base, source: 'configMap', claimName: volume.configMap.name, persistentVolumeName: null, files });
+          .map((key) => fileInfo(`${mount.mountPath}/${key}`, cm?.data?.[key] ?? ''));
+        mounts.push({
+          ...base,
+          source: 'configMap',
+          claimName: volume.configMap.name,
+          persistentVolumeName: null,
+          files,
+        });
       } else {
         mounts.push({ ...base, source: 'other', claimName: null, persistentVolumeName: null, files: [] });
       }

@@ -1,0 +1,201 @@
+/**
+ * The inspector: the selected object's `kubectl describe` and `-o yaml` text (printed by kubectl's own
+ * printers in the worker), its events, a pod's files, and context actions that run real commands. An object
+ * is selected on the canvas (click / Enter) or with the picker here.
+ */
+import { useEffect, useState } from 'react';
+import { CommandType } from '../../protocol';
+import { objectKey, selectSelection } from '../../store/playgroundStore';
+import type { ObjectRef } from '../../store/playgroundStore';
+import { usePlayground, usePlaygroundStore, useSimClient } from '../../store/usePlayground';
+import { EventsTable } from './EventsTable';
+import { InspectorActions } from './InspectorActions';
+import { PodFiles } from './PodFiles';
+import { TabList, tabPanelProps } from './TabList';
+import { eventSubjects, existsIn, inspectables, isApiObject, refKey, refLabel } from './inspectables';
+import { useRunLine } from './useRunLine';
+
+type View = 'describe' | 'yaml' | 'events' | 'files';
+
+const VIEW_LABELS: Record<View, string> = {
+  describe: 'Describe',
+  yaml: 'YAML',
+  events: 'Events',
+  files: 'Files',
+};
+
+function viewsFor(ref: ObjectRef): View[] {
+  if (!isApiObject(ref)) return ['events'];
+  return ref.kind === 'Pod' ? ['describe', 'yaml', 'events', 'files'] : ['describe', 'yaml', 'events'];
+}
+
+function ObjectPicker({ selection }: { selection: ObjectRef | null }) {
+  const store = usePlaygroundStore();
+  const items = usePlayground((s) => s.snapshot);
+  const all = inspectables(items);
+  const groups = [...new Set(all.map((i) => i.group))];
+  const value = selection ? refKey(selection) : '';
+  const isListed = all.some((i) => refKey(i.ref) === value);
+  return (
+    <label className="dock-picker">
+      Inspect{' '}
+      <select
+        aria-label="Inspect object"
+        value={value}
+        onChange={(e) =>
+          store.getState().select(all.find((i) => refKey(i.ref) === e.target.value)?.ref ?? null)
+        }
+      >
+        <option value="">Choose an object…</option>
+        {selection && !isListed && <option value={value}>{refLabel(selection)} (gone)</option>}
+        {groups.map((g) => (
+          <optgroup key={g} label={g}>
+            {all
+              .filter((i) => i.group === g)
+              .map((i) => (
+                <option key={refKey(i.ref)} value={refKey(i.ref)}>
+                  {i.label}
+                </option>
+              ))}
+          </optgroup>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** Buttons to move between a node and its zone (the keyboard path between related objects). */
+function Related({ target }: { target: ObjectRef }) {
+  const store = usePlaygroundStore();
+  const nodes = usePlayground((s) => s.snapshot?.nodes);
+  const select = (ref: ObjectRef) => store.getState().select(ref);
+  if (target.kind === 'Node') {
+    const zone = nodes?.find((n) => n.name === target.name)?.zone;
+    if (!zone) return null;
+    return (
+      <p className="dock-related">
+        In{' '}
+        <button
+          type="button"
+          className="dock-link"
+          onClick={() => select({ kind: 'Zone', namespace: null, name: zone })}
+        >
+          Zone {zone}
+        </button>
+      </p>
+    );
+  }
+  if (target.kind === 'Zone') {
+    const inZone = (nodes ?? []).filter((n) => n.zone === target.name);
+    return (
+      <p className="dock-related">
+        Nodes:{' '}
+        {inZone.map((n) => (
+          <button
+            key={n.name}
+            type="button"
+            className="dock-link"
+            onClick={() => select({ kind: 'Node', namespace: null, name: n.name })}
+          >
+            Node {n.name} ({n.status})
+          </button>
+        ))}
+      </p>
+    );
+  }
+  return null;
+}
+
+export interface InspectorProps {
+  /** Called after an action ran its command (the dock shows the console). */
+  onRan: () => void;
+  /** Opens the dock's Events tab showing only these objects' events. */
+  onOpenEvents: (subjects: ObjectRef[], label: string) => void;
+}
+
+export function Inspector({ onRan, onOpenEvents }: InspectorProps) {
+  const client = useSimClient();
+  const selection = usePlayground(selectSelection);
+  const snapshot = usePlayground((s) => s.snapshot);
+  const [view, setView] = useState<View>('describe');
+  const key = selection ? objectKey(selection.kind, selection.namespace, selection.name) : '';
+  const described = usePlayground((s) => s.described[key]);
+  const yaml = usePlayground((s) => s.yaml[key]);
+  const podFiles = usePlayground((s) => (selection?.kind === 'Pod' ? s.podFiles[key] : undefined));
+  const views = selection ? viewsFor(selection) : [];
+  const active = views.includes(view) ? view : (views[0] ?? 'describe');
+
+  // Ask again whenever the cluster changed, so the texts stay live while time passes.
+  useEffect(() => {
+    if (!selection || !isApiObject(selection)) return;
+    const { kind, namespace, name } = selection;
+    if (active === 'describe') client.send({ type: CommandType.describe, kind, namespace, name });
+    if (active === 'yaml') client.send({ type: CommandType.printYaml, kind, namespace, name });
+    if (kind === 'Pod' && namespace) client.send({ type: CommandType.podFiles, namespace, name });
+  }, [client, selection, active, snapshot]);
+
+  const run = useRunLine();
+  const runAndShow = (line: string) => {
+    run(line);
+    onRan();
+  };
+
+  if (!selection) {
+    return (
+      <div className="dock-inspector">
+        <ObjectPicker selection={null} />
+        <p className="dock-empty">
+          Select a pod, node, zone, volume, Service or workload on the canvas (click it, or focus it and press
+          Enter), or choose one above.
+        </p>
+      </div>
+    );
+  }
+  const subjects = eventSubjects(snapshot, selection);
+  const label = refLabel(selection);
+  const isGone = snapshot !== null && !existsIn(snapshot, selection);
+  return (
+    <div className="dock-inspector">
+      <div className="dock-inspector-head">
+        <ObjectPicker selection={selection} />
+        <h3 className="dock-inspector-title">
+          {label}
+          {isGone && <span className="dock-muted"> (no longer exists)</span>}
+        </h3>
+        <Related target={selection} />
+      </div>
+      <InspectorActions target={selection} run={runAndShow} podFiles={podFiles} />
+      <TabList
+        label="Inspector views"
+        idPrefix="inspector"
+        tabs={views.map((id) => ({ id, label: VIEW_LABELS[id] }))}
+        active={active}
+        onChange={setView}
+        className="dock-subtabs"
+      />
+      {views.map((id) => (
+        <div key={id} {...tabPanelProps('inspector', id, active)} className="dock-inspector-panel">
+          {id === active && id === 'describe' && (
+            <pre className="dock-text" aria-label="kubectl describe output" tabIndex={0}>
+              {described?.text ?? 'Loading…'}
+            </pre>
+          )}
+          {id === active && id === 'yaml' && (
+            <pre className="dock-text" aria-label="kubectl get -o yaml output" tabIndex={0}>
+              {yaml?.text ?? 'Loading…'}
+            </pre>
+          )}
+          {id === active && id === 'events' && (
+            <>
+              <button type="button" className="dock-link" onClick={() => onOpenEvents(subjects, label)}>
+                Open in the Events tab
+              </button>
+              <EventsTable subjects={subjects} label={`Events of ${label}`} />
+            </>
+          )}
+          {id === active && id === 'files' && <PodFiles listing={podFiles} />}
+        </div>
+      ))}
+    </div>
+  );
+}
