@@ -4,12 +4,14 @@ import { createRoot } from 'react-dom/client';
 import { createWorkerClient } from './client/workerClient';
 import { connectStore, createPlaygroundStore } from './store/playgroundStore';
 import { App } from './ui/App';
-import { readStartParams } from './ui/startParams';
+import { initTheme } from './ui/controls/ThemeToggle';
+import { readUrlParams } from './ui/controls/urlParams';
 import './ui/theme.css';
 
 const client = createWorkerClient();
 const store = createPlaygroundStore();
-connectStore(store, client, readStartParams(window.location.search));
+initTheme();
+connectStore(store, client, readUrlParams(window.location.search).start);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

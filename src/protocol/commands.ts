@@ -19,6 +19,8 @@ export const CommandType = {
   describe: 'describe',
   printYaml: 'printYaml',
   podFiles: 'podFiles',
+  seek: 'seek',
+  restart: 'restart',
 } as const;
 export type CommandType = (typeof CommandType)[keyof typeof CommandType];
 
@@ -62,7 +64,10 @@ export interface PauseCommand {
   type: typeof CommandType.pause;
 }
 
-/** Advances simulated time by one step (STEP_MS) while paused or playing. */
+/**
+ * Advances simulated time to the next change: timer by timer until the snapshot (what the playground
+ * draws) differs, at most STEP_MAX_MS ahead. In the past it moves along the recorded run instead.
+ */
 export interface StepCommand {
   type: typeof CommandType.step;
 }
@@ -125,4 +130,54 @@ export type SimCommand =
   | RequestObjectCommand
   | DescribeCommand
   | PrintYamlCommand
-  | PodFilesCommand;
+  | PodFilesCommand
+  | SeekCommand
+  | RestartCommand;
+
+/**
+ * Shows the run as it was at simulated time `time`: the last state the playground showed at or before it
+ * (the worker rebuilds it from the scenario start and the command log). Pauses play. Seeking to the
+ * latest time (or later) returns to the present. A command that changes the cluster, sent while in the
+ * past, forks the run: the log after that point is dropped.
+ */
+export interface SeekCommand {
+  type: typeof CommandType.seek;
+  time: number;
+}
+
+/** Rebuilds the run from the scenario start and its command log (after a simulation error). */
+export interface RestartCommand {
+  type: typeof CommandType.restart;
+}
+
+/**
+ * Commands that only read or steer (play, speed, seek, queries): they never enter the command log and
+ * never fork the run. Every other command changes the cluster and does both, so a new command is logged
+ * unless it is added here.
+ */
+const STEERING_OR_READING: ReadonlySet<CommandType> = new Set<CommandType>([
+  CommandType.hello,
+  CommandType.loadScenario,
+  CommandType.play,
+  CommandType.pause,
+  CommandType.setSpeed,
+  CommandType.requestObject,
+  CommandType.describe,
+  CommandType.printYaml,
+  CommandType.podFiles,
+  CommandType.seek,
+  CommandType.restart,
+]);
+
+/** True when `command` changes the cluster: it is logged for replay (and may fork the run, see below). */
+export function changesHistory(command: SimCommand): boolean {
+  return !STEERING_OR_READING.has(command.type);
+}
+
+/**
+ * True when `command`, sent while the past is viewed, forks the run (the UI asks first). `step` and
+ * `tick` do not: in the past they move along the recorded run.
+ */
+export function forksThePast(command: SimCommand): boolean {
+  return changesHistory(command) && command.type !== CommandType.step && command.type !== CommandType.tick;
+}

@@ -68,6 +68,20 @@ export interface SnapshotEvent {
   isPlaying: boolean;
   speed: number;
   snapshot: ClusterSnapshot;
+  /** Where this snapshot sits on the run's timeline (absent from workers that keep no timeline). */
+  timeline?: TimelineInfo;
+}
+
+/** The run's timeline: what the Timeline control scrubs over. Times are simulated milliseconds. */
+export interface TimelineInfo {
+  /** When the scenario's start state was reached (after its warm-up). */
+  start: number;
+  /** The newest time the run has reached; the snapshot's time when in the present. */
+  latest: number;
+  /** The snapshot shows an earlier state than the latest (after a `seek`); acting now forks the run. */
+  isPast: boolean;
+  /** The commands recorded since the start (kubectl lines, steps, ticks). */
+  commandCount: number;
 }
 
 /**
@@ -123,7 +137,7 @@ export interface PrintedYamlEvent {
 export interface VolumeFileInfo {
   /** The path inside the container (`/var/lib/mysql/notes.txt`). */
   path: string;
-  /** The file's size in bytes (UTF-8), as `ls -l` shows it. */
+  /** Characters in the file. */
   size: number;
   /** The first PREVIEW characters of the content. */
   preview: string;

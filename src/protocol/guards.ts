@@ -84,6 +84,8 @@ const commandShapes: Record<CommandType, Shape> = {
   describe: { kind: name, namespace: nullableName, name },
   printYaml: { kind: name, namespace: nullableName, name },
   podFiles: { namespace: name, name },
+  seek: { time: between(0, Number.MAX_SAFE_INTEGER) },
+  restart: {},
 };
 
 const scenarioInfo = record({ name, title: string, description: string }, 'a scenario');
@@ -94,6 +96,19 @@ const clusterSnapshot: FieldRule = {
     between(0, Number.MAX_SAFE_INTEGER).check(v.time) &&
     snapshotArrays.every((k) => arrayOf(isRecord, 'objects').check(v[k])),
   expected: 'a cluster snapshot',
+};
+const timelineInfo = record(
+  {
+    start: between(0, Number.MAX_SAFE_INTEGER),
+    latest: between(0, Number.MAX_SAFE_INTEGER),
+    isPast: boolean,
+    commandCount: integer,
+  },
+  'a timeline',
+);
+const optionalTimeline: FieldRule = {
+  check: (v) => v === undefined || timelineInfo.check(v),
+  expected: 'a timeline when present',
 };
 const kubeObjectOrNull: FieldRule = {
   check: (v) => v === null || (isRecord(v) && typeof v.kind === 'string' && isRecord(v.metadata)),
@@ -127,6 +142,7 @@ const eventShapes: Record<EventType, Shape> = {
     isPlaying: boolean,
     speed: between(MIN_SPEED, MAX_SPEED),
     snapshot: clusterSnapshot,
+    timeline: optionalTimeline,
   },
   output: { id: nullableName, text: string, prompt: string },
   object: { kind: name, namespace: nullableName, name, object: kubeObjectOrNull },

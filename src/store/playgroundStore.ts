@@ -5,7 +5,14 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import { CommandType, EventType, PROTOCOL_VERSION } from '../protocol';
-import type { ClusterSnapshot, ErrorCode, PodVolumeMountFiles, ScenarioInfo, SimEvent } from '../protocol';
+import type {
+  ClusterSnapshot,
+  ErrorCode,
+  PodVolumeMountFiles,
+  ScenarioInfo,
+  SimEvent,
+  TimelineInfo,
+} from '../protocol';
 import type { KubeObject } from '../sim/api/meta';
 import type { SimClient } from '../client/types';
 
@@ -55,6 +62,8 @@ export interface PlaygroundState {
   defaultScenario: string | null;
   run: RunState | null;
   snapshot: ClusterSnapshot | null;
+  /** Where the snapshot sits on the run's timeline (latest time, viewing the past), from the last snapshot. */
+  timeline: TimelineInfo | null;
   output: OutputChunk[];
   outputSeq: number;
   /** The terminal's next prompt. */
@@ -85,6 +94,7 @@ export const initialPlaygroundState: PlaygroundState = {
   defaultScenario: null,
   run: null,
   snapshot: null,
+  timeline: null,
   output: [],
   outputSeq: 0,
   prompt: '$ ',
@@ -111,6 +121,7 @@ export function applySimEvent<S extends PlaygroundState>(state: S, event: SimEve
         ...state,
         run: { scenario: event.scenario, seed: event.seed, isPlaying: event.isPlaying, speed: event.speed },
         snapshot: event.snapshot,
+        timeline: event.timeline ?? null,
       };
     case EventType.output: {
       const seq = state.outputSeq + 1;
@@ -155,23 +166,38 @@ export function createPlaygroundStore(): PlaygroundStore {
   }));
 }
 
+/** How a playground starts (usually read from the page's URL). */
+export interface StartOptions {
+  /** The scenario to load; null, or a name the worker does not know, loads the worker's default. */
+  scenario: string | null;
+  seed: number;
+  /** The play speed to set after loading (the worker's default when absent). */
+  speed?: number;
+  /** false starts playing after loading; absent or true stays paused. */
+  isPaused?: boolean;
+}
+
 /**
  * Feeds every event from `client` into `store` and says hello; when the worker is ready, loads `scenario`
- * (the worker's default when null) with `seed`. Returns the function that disconnects.
+ * (the worker's default when null or unknown) with `seed`, sets the speed and plays as `start` asks.
+ * Returns the function that disconnects.
  */
 export function connectStore(
   store: PlaygroundStore,
   client: SimClient,
-  start: { scenario: string | null; seed: number },
+  start: StartOptions,
 ): () => void {
   const unsubscribe = client.subscribe((event) => {
     store.setState((state) => applySimEvent(state, event), true);
     if (event.type === EventType.ready) {
+      const isKnown = event.scenarios.some((s) => s.name === start.scenario);
       client.send({
         type: CommandType.loadScenario,
-        scenario: start.scenario ?? event.defaultScenario,
+        scenario: start.scenario !== null && isKnown ? start.scenario : event.defaultScenario,
         seed: start.seed,
       });
+      if (start.speed !== undefined) client.send({ type: CommandType.setSpeed, speed: start.speed });
+      if (start.isPaused === false) client.send({ type: CommandType.play });
     }
   });
   client.send({ type: CommandType.hello, protocolVersion: PROTOCOL_VERSION });
@@ -186,6 +212,7 @@ export const selectOutput = (s: PlaygroundState) => s.output;
 export const selectPrompt = (s: PlaygroundState) => s.prompt;
 export const selectLastError = (s: PlaygroundState) => s.lastError;
 export const selectSelection = (s: PlaygroundState) => s.selection;
+export const selectTimeline = (s: PlaygroundState) => s.timeline;
 /** The running scenario's title (its name when the catalogue has no title for it). */
 export function selectScenarioTitle(s: PlaygroundState): string | undefined {
   const run = s.run;

@@ -3,18 +3,19 @@
  * sim core, and posts events. The worker hosts it; the in-process client runs the same code on the main
  * thread (tests). Wall-clock time enters only through the injected `Interval` that drives play.
  */
-import { CommandType, ErrorCode, EventType, PROTOCOL_VERSION, parseSimCommand } from '../protocol';
+import { CommandType, ErrorCode, EventType, PROTOCOL_VERSION, changesHistory, parseSimCommand } from '../protocol';
 import type { ErrorCode as ErrorCodeValue, SimCommand, SimEvent } from '../protocol';
 import type { Cluster } from '../sim/cluster';
 import { DEFAULT_SCENARIO, SCENARIOS, findScenario, startScenario } from '../sim/scenarios';
 import { buildSnapshot } from '../sim/snapshot';
 import { Terminal } from '../sim/terminal/terminal';
 import { describeText, podVolumeFiles, yamlText } from './inspect';
+import { STEP_MAX_MS, drawnFingerprint, stepToNextChange, stepUntilChange } from './step';
+import { Timeline } from './timeline';
+import type { Replayer } from './timeline';
 
 /** Wall-clock milliseconds between two advances of the play loop. */
 export const PLAY_INTERVAL_MS = 100;
-/** Simulated milliseconds one `step` advances. */
-export const STEP_MS = 1_000;
 
 /** Calls `fn` every `ms` wall-clock milliseconds until the returned function is called. */
 export type Interval = (fn: () => void, ms: number) => () => void;
@@ -41,8 +42,18 @@ class SessionError extends Error {
   }
 }
 
+/** Options for tests: how scenarios are started (to inject a failing cluster). */
+export interface SimSessionOptions {
+  startScenario?: typeof startScenario;
+}
+
 export class SimSession {
   private run: Run | undefined;
+  /** The command log and the run it is viewed at (see timeline.ts); `run` is always `timeline.run`. */
+  private timeline: Timeline<Run> | undefined;
+  /** True while the log is replayed: nothing is posted and nothing is recorded. */
+  private isReplaying = false;
+  private readonly startScenario: typeof startScenario;
   private isPlaying = false;
   private speed = 1;
   private stopInterval: (() => void) | undefined;
@@ -50,9 +61,17 @@ export class SimSession {
   private pendingOutput = '';
 
   constructor(
-    private readonly post: (event: SimEvent) => void,
+    private readonly send: (event: SimEvent) => void,
     private readonly interval: Interval = wallClockInterval,
-  ) {}
+    options: SimSessionOptions = {},
+  ) {
+    this.startScenario = options.startScenario ?? startScenario;
+  }
+
+  /** Posts an event, except while the log is replayed (a replay is silent). */
+  private readonly post = (event: SimEvent): void => {
+    if (!this.isReplaying) this.send(event);
+  };
 
   /** Handles one raw message. Never throws: every failure is posted as an `error` event. */
   receive(data: unknown): void {
@@ -62,7 +81,7 @@ export class SimSession {
       return;
     }
     try {
-      this.handle(parsed.value);
+      this.dispatch(parsed.value);
     } catch (e) {
       if (e instanceof SessionError) this.postError(e.code, e.message);
       else this.postError(ErrorCode.simFailure, e instanceof Error ? e.message : String(e));
@@ -72,6 +91,37 @@ export class SimSession {
   /** Stops the play loop. */
   dispose(): void {
     this.setPlaying(false);
+  }
+
+  /**
+   * Routes a command through the timeline. One that changes the cluster (see `changesHistory`) forks the
+   * run when the past is viewed, runs, and is logged with its start and end times; `step` and `tick` in
+   * the past move along the recorded run instead of forking it.
+   */
+  private dispatch(command: SimCommand): void {
+    const timeline = this.timeline;
+    if (!timeline || this.isReplaying || !changesHistory(command)) {
+      this.handle(command);
+      return;
+    }
+    if (timeline.isPast && command.type === CommandType.step) {
+      this.followStep(timeline);
+      return;
+    }
+    if (timeline.isPast && command.type === CommandType.tick) {
+      this.followTo(timeline, timeline.run.cluster.now() + command.ms);
+      return;
+    }
+    timeline.fork();
+    this.run = timeline.run;
+    timeline.begin(command, timeline.run.cluster.now());
+    try {
+      this.handle(command);
+    } catch (e) {
+      timeline.abort();
+      throw e;
+    }
+    timeline.commit(timeline.run.cluster.now());
   }
 
   private handle(command: SimCommand): void {
@@ -105,8 +155,18 @@ export class SimSession {
         this.speed = command.speed;
         this.postSnapshotIfLoaded();
         return;
-      case CommandType.step:
-        this.advance(STEP_MS);
+      case CommandType.step: {
+        const run = this.requireRun();
+        stepToNextChange(run.cluster);
+        this.flushOutput(run, null);
+        this.postSnapshot(run);
+        return;
+      }
+      case CommandType.seek:
+        this.seek(command.time);
+        return;
+      case CommandType.restart:
+        this.restart();
         return;
       case CommandType.tick:
         this.advance(command.ms);
@@ -150,11 +210,85 @@ export class SimSession {
         `unknown scenario "${name}"; known scenarios: ${SCENARIOS.map((s) => s.name).join(', ')}`,
       );
     }
-    const { cluster } = startScenario(name, seed);
+    const run = this.startRun(name, seed);
     this.pendingOutput = '';
-    const terminal = new Terminal(cluster, (text) => (this.pendingOutput += text));
-    this.run = { cluster, terminal, scenario: name, seed };
+    this.run = run;
+    const replayer: Replayer<Run> = {
+      start: () => this.startRun(name, seed),
+      apply: (target, command) => this.replay(target, command),
+      now: (target) => target.cluster.now(),
+    };
+    this.timeline = new Timeline(replayer, run, run.cluster.now());
     this.postSnapshot(this.run);
+  }
+
+  private startRun(name: string, seed: number): Run {
+    const { cluster } = this.startScenario(name, seed);
+    const terminal = new Terminal(cluster, (text) => (this.pendingOutput += text));
+    return { cluster, terminal, scenario: name, seed };
+  }
+
+  /** Runs one logged command on `run` silently (no output, no snapshot, no recording). */
+  private replay(run: Run, command: SimCommand): void {
+    const saved = this.run;
+    const wasReplaying = this.isReplaying;
+    this.run = run;
+    this.isReplaying = true;
+    try {
+      this.handle(command);
+    } finally {
+      this.run = saved;
+      this.isReplaying = wasReplaying;
+      this.pendingOutput = '';
+    }
+  }
+
+  private requireTimeline(): Timeline<Run> {
+    this.requireRun();
+    return this.timeline!;
+  }
+
+  /** Shows the last recorded state at or before `time` (the present from the latest time on). Pauses. */
+  private seek(time: number): void {
+    const timeline = this.requireTimeline();
+    this.setPlaying(false);
+    timeline.seek(time);
+    this.run = timeline.run;
+    this.postSnapshot(timeline.run);
+  }
+
+  /** Rebuilds the viewed run from the scenario start and the log: the last good state. Pauses. */
+  private restart(): void {
+    const timeline = this.requireTimeline();
+    this.setPlaying(false);
+    timeline.rebuild();
+    this.run = timeline.run;
+    this.pendingOutput = '';
+    this.postSnapshot(timeline.run);
+  }
+
+  /**
+   * Moves along the recorded run to `target` (at least one entry, so play never stalls on a long one);
+   * once the present is reached, time moves on live (and that is logged).
+   */
+  private followTo(timeline: Timeline<Run>, target: number): void {
+    do timeline.followNext();
+    while (timeline.isPast && timeline.nextEnd()! <= target);
+    this.run = timeline.run;
+    const now = timeline.run.cluster.now();
+    if (!timeline.isPast && now < target) this.dispatch({ type: CommandType.tick, ms: target - now });
+    else this.postSnapshot(timeline.run);
+  }
+
+  /** Step in the past: along the recorded run to the next change, stopping at the present. */
+  private followStep(timeline: Timeline<Run>): void {
+    const limit = timeline.run.cluster.now() + STEP_MAX_MS;
+    stepUntilChange(
+      () => timeline.followNext() && timeline.run.cluster.now() < limit,
+      () => drawnFingerprint(timeline.run.cluster),
+    );
+    this.run = timeline.run;
+    this.postSnapshot(timeline.run);
   }
 
   /**
@@ -195,7 +329,7 @@ export class SimSession {
   private playTick(): void {
     if (!this.run) return;
     try {
-      this.advance(PLAY_INTERVAL_MS * this.speed);
+      this.dispatch({ type: CommandType.tick, ms: PLAY_INTERVAL_MS * this.speed });
     } catch (e) {
       this.setPlaying(false);
       this.postError(ErrorCode.simFailure, e instanceof Error ? e.message : String(e));
@@ -228,6 +362,7 @@ export class SimSession {
       isPlaying: this.isPlaying,
       speed: this.speed,
       snapshot: buildSnapshot(run.cluster),
+      ...(this.timeline ? { timeline: this.timeline.info() } : {}),
     });
   }
 

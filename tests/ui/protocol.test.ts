@@ -96,6 +96,8 @@ describe('parseSimCommand', () => {
       'describe',
       'printYaml',
       'podFiles',
+      'seek',
+      'restart',
     ]);
   });
 });

@@ -1,0 +1,56 @@
+/**
+ * The newest worker error, in words. When the simulation itself failed, "Restart from last good state"
+ * rebuilds the run from the scenario start and the command log (every command that succeeded is kept);
+ * when the worker is gone, reloading the page is the way back.
+ */
+import { useState } from 'react';
+import { CommandType, ErrorCode } from '../../protocol';
+import { selectLastError } from '../../store/playgroundStore';
+import { usePlayground, useSimClient } from '../../store/usePlayground';
+
+/** What the banner offers for an error code: restart the run, reload the page, or nothing. */
+export function errorRemedy(code: ErrorCode): 'restart' | 'reload' | null {
+  if (code === ErrorCode.simFailure) return 'restart';
+  if (code === ErrorCode.workerFailure) return 'reload';
+  return null;
+}
+
+export function ErrorBanner() {
+  const client = useSimClient();
+  const error = usePlayground(selectLastError);
+  const hasRun = usePlayground((s) => s.run !== null);
+  const [dismissedSeq, setDismissedSeq] = useState(0);
+  if (!error || error.seq <= dismissedSeq) return null;
+  const remedy = errorRemedy(error.code);
+  const dismiss = () => setDismissedSeq(error.seq);
+  return (
+    <div className="error" role="alert">
+      <p>
+        {remedy === 'restart' && <strong>The simulation failed: </strong>}
+        {remedy === 'reload' && <strong>The simulation stopped: </strong>}
+        {error.message}
+      </p>
+      <div className="error-actions">
+        {remedy === 'restart' && hasRun && (
+          <button
+            type="button"
+            onClick={() => {
+              client.send({ type: CommandType.restart });
+              dismiss();
+            }}
+          >
+            Restart from last good state
+          </button>
+        )}
+        {remedy === 'reload' && (
+          <button type="button" onClick={() => window.location.reload()}>
+            Reload the page
+          </button>
+        )}
+        <button type="button" onClick={dismiss}>
+          Dismiss
+        </button>
+      </div>
+    </div>
+  );
+}

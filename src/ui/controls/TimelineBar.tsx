@@ -1,0 +1,87 @@
+/**
+ * The Timeline: a slider from the scenario start to the latest time. Dragging seeks (the worker rebuilds
+ * that moment from the command log, see src/worker/timeline.ts); while the past is shown, a banner says
+ * so and offers the way back to the latest state.
+ */
+import { useEffect, useId, useMemo, useState } from 'react';
+import type { ChangeEvent } from 'react';
+import { CommandType } from '../../protocol';
+import { selectTime, selectTimeline } from '../../store/playgroundStore';
+import { usePlayground, useSimClient } from '../../store/usePlayground';
+import { createSeekQueue } from './seekQueue';
+import { behindLatest, formatSimTime, timelineRange, timelineValueText } from './time';
+
+/** Slider granularity in simulated milliseconds. */
+const SLIDER_STEP_MS = 100;
+
+export function TimelineBar() {
+  const client = useSimClient();
+  const time = usePlayground(selectTime);
+  const timeline = usePlayground(selectTimeline);
+  const snapshot = usePlayground((s) => s.snapshot);
+  const lastError = usePlayground((s) => s.lastError);
+  const [dragTime, setDragTime] = useState<number | null>(null);
+  const queue = useMemo(
+    () => createSeekQueue((t) => client.send({ type: CommandType.seek, time: t })),
+    [client],
+  );
+  const hintId = useId();
+
+  // Every snapshot (or error) after a seek is the worker's answer: the next kept seek may go.
+  useEffect(() => {
+    if (queue.isBusy) queue.answered();
+  }, [snapshot, lastError, queue]);
+
+  const range = timelineRange(timeline, time);
+  const shown = dragTime === null ? range : { ...range, value: Math.min(range.max, dragTime) };
+  const isPast = timeline?.isPast ?? false;
+  const isEmpty = range.max <= range.min;
+
+  const onChange = (e: ChangeEvent<HTMLInputElement>) => {
+    const t = Number(e.target.value);
+    setDragTime(t);
+    queue.request(t);
+  };
+  const endDrag = () => setDragTime(null);
+
+  return (
+    <div className={isPast ? 'timeline is-past' : 'timeline'}>
+      <span className="timeline-edge mono" aria-hidden="true">
+        {formatSimTime(range.min)}
+      </span>
+      <input
+        type="range"
+        className="timeline-slider"
+        aria-label="Timeline"
+        aria-describedby={hintId}
+        aria-valuetext={timelineValueText(shown)}
+        min={range.min}
+        max={isEmpty ? range.min + SLIDER_STEP_MS : range.max}
+        step={SLIDER_STEP_MS}
+        value={shown.value}
+        disabled={!timeline || isEmpty}
+        onChange={onChange}
+        onPointerUp={endDrag}
+        onKeyUp={endDrag}
+        onBlur={endDrag}
+      />
+      <span className="timeline-edge mono" aria-hidden="true">
+        {formatSimTime(range.max)}
+      </span>
+      <p id={hintId} className="timeline-status" aria-live="polite">
+        {isPast && time !== undefined ? (
+          <>
+            <strong>Viewing the past</strong>: {behindLatest(time, range.max)}. Acting now forks the run.
+          </>
+        ) : (
+          <span className="muted">Drag to look back; {timeline?.commandCount ?? 0} changes recorded.</span>
+        )}
+      </p>
+      {isPast && (
+        <button type="button" onClick={() => client.send({ type: CommandType.seek, time: range.max })}>
+          Back to latest
+        </button>
+      )}
+    </div>
+  );
+}
