@@ -137,7 +137,7 @@ export interface PrintedYamlEvent {
 export interface VolumeFileInfo {
   /** The path inside the container (`/var/lib/mysql/notes.txt`). */
   path: string;
-  /** Characters in the file. */
+  /** The file's size in bytes (UTF-8), as `ls -l` shows it. */
   size: number;
   /** The first PREVIEW characters of the content. */
   preview: string;
