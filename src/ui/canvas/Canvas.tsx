@@ -125,7 +125,7 @@ function Flow({ store }: { store: CanvasStore }) {
       autoPanOnNodeFocus={false}
       fitView
       fitViewOptions={FIT_OPTIONS}
-      minZoom={0.2}
+      minZoom={0.05}
       maxZoom={2}
       colorMode="system"
       ariaLabelConfig={ARIA_LABELS}

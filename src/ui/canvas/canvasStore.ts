@@ -36,6 +36,8 @@ export interface CanvasState {
   /** Ids of objects that left and are fading out. */
   exiting: Record<string, true>;
   selectedId: string | null;
+  /** The pod a hovered DNS name resolves to, drawn highlighted. */
+  highlightedId: string | null;
   /** Width and height of the whole drawing, to refit the view when it grows or shrinks. */
   bounds: { width: number; height: number };
   layout: LayoutState;
@@ -46,6 +48,8 @@ export interface CanvasActions {
   update(snapshot: ClusterSnapshot): void;
   /** Selects one object by node id, or none. */
   select(id: string | null): void;
+  /** Highlights one object by node id (a hovered DNS name's pod), or none. */
+  highlight(id: string | null): void;
 }
 
 export type CanvasStore = StoreApi<CanvasState & CanvasActions>;
@@ -118,6 +122,7 @@ export function createCanvasStore(
       views: {},
       exiting: {},
       selectedId: null,
+      highlightedId: null,
       bounds: { width: 0, height: 0 },
       layout: initialLayoutState,
 
@@ -140,6 +145,10 @@ export function createCanvasStore(
         const selectedId = get().selectedId;
         if (selectedId && !hasNode(flow.nodes, selectedId)) set({ selectedId: null });
         publish(flow.edges, flow.layout);
+      },
+
+      highlight(id) {
+        if (get().highlightedId !== id) set({ highlightedId: id });
       },
 
       select(id) {

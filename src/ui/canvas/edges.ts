@@ -4,7 +4,7 @@
  * so no edge crosses a card. Pure functions of rectangles and snapshot objects.
  */
 import type { EventSnapshot, NodeSnapshot, PersistentVolumeClaimSnapshot } from '../../protocol';
-import { NODE_GAP, NODE_PAD, SERVICE_LANE_GAP, SERVICE_LANE_TOP } from './geometry';
+import { NODE_GAP, NODE_PAD, SERVICE_LANE_GAP, SERVICE_LANE_TOP, STORAGE_HEADER_H } from './geometry';
 import type { Rect } from './geometry';
 import type { Point, VolumeState } from './model';
 
@@ -44,7 +44,8 @@ export function routeServiceEdge(
 /**
  * A pod's edge to a claim: out of the card's right side into the gap beside its node box, down to a lane
  * just above the storage band (one of four, by the claim's index, so parallel runs stay apart), across,
- * and down into the top of the claim's cylinder.
+ * and down into the top of the claim's cylinder; a claim in a lower row of the band is entered from its
+ * left side, down the gutter beside its column, so the edge never crosses the cylinders above it.
  */
 export function routeVolumeEdge(pod: Rect, claim: Rect, band: Rect, claimIndex: number): Point[] {
   const sy = pod.y + pod.height / 2;
@@ -59,13 +60,15 @@ export function routeVolumeEdge(pod: Rect, claim: Rect, band: Rect, claimIndex: 
       { x: tx, y: claim.y },
     ];
   }
-  return [
+  const head = [
     { x: pod.x + pod.width, y: sy },
     { x: gapX, y: sy },
     { x: gapX, y: laneY },
-    { x: tx, y: laneY },
-    { x: tx, y: claim.y },
   ];
+  if (claim.y - band.y <= STORAGE_HEADER_H) return [...head, { x: tx, y: laneY }, { x: tx, y: claim.y }];
+  const gutterX = claim.x - 6;
+  const midY = claim.y + claim.height / 2;
+  return [...head, { x: gutterX, y: laneY }, { x: gutterX, y: midY }, { x: claim.x, y: midY }];
 }
 
 /** A claim's edge to its volume: straight across, cylinder to cylinder. */

@@ -30,7 +30,9 @@ export const STORAGE_HEADER_H = 30;
 export const CYL_W = 112;
 export const CYL_H = 64;
 /** A PVC and its PV side by side. */
-export const PAIR_GAP = 28;
+export const PAIR_GAP = 22;
+/** The gutter left of each pair, for edges into claims in lower rows. */
+export const PAIR_INSET = 12;
 export const STORAGE_ROW_H = CYL_H + 14;
 
 /** Services above the zones, and the lanes their edges run along. */

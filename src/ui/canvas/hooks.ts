@@ -33,3 +33,8 @@ export function useCanvasView<K extends CanvasView['kind']>(
 export function useIsExiting(id: string): boolean {
   return useCanvas((s) => s.exiting[id] === true);
 }
+
+/** Whether node `id` is highlighted (a hovered DNS name resolves to it). */
+export function useIsHighlighted(id: string): boolean {
+  return useCanvas((s) => s.highlightedId === id);
+}

@@ -25,6 +25,7 @@ import {
   NODE_HEADER_H,
   NODE_W,
   PAIR_GAP,
+  PAIR_INSET,
   POD_H,
   POD_W,
   SERVICE_H,
@@ -263,9 +264,8 @@ export function snapshotToFlow(snapshot: ClusterSnapshot, previous: LayoutState)
       },
     );
     const columns = perRow(zone);
-    const pairW = 2 * CYL_W + PAIR_GAP;
     pairs.forEach(({ pvc, pv }, k) => {
-      const px = (k % columns) * (NODE_W + NODE_GAP) + Math.floor((NODE_W - pairW) / 2);
+      const px = (k % columns) * (NODE_W + NODE_GAP) + PAIR_INSET;
       const py = STORAGE_HEADER_H + Math.floor(k / columns) * STORAGE_ROW_H;
       if (pvc) {
         const placed = b.add(

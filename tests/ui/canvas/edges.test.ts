@@ -115,6 +115,20 @@ describe('edge routes', () => {
     expect(points[2]!.y).toBeLessThan(472);
   });
 
+  it('enters a claim in a lower row of the band from its left side, past the cylinders above it', () => {
+    const points = routeVolumeEdge(
+      { x: 26, y: 244, width: 236, height: 100 },
+      { x: 26, y: 580, width: 112, height: 64 },
+      { x: 14, y: 472, width: 536, height: 186 },
+      2,
+    );
+    expect(points.slice(-3)).toEqual([
+      { x: 20, y: points[2]!.y },
+      { x: 20, y: 612 },
+      { x: 26, y: 612 },
+    ]);
+  });
+
   it.each([
     [[{ x: 0, y: 0 }], 'M 0 0'],
     [

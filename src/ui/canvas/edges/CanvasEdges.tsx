@@ -6,10 +6,12 @@ import { EdgeLabelRenderer } from '@xyflow/react';
 import type { EdgeProps } from '@xyflow/react';
 import { m } from 'framer-motion';
 import { memo } from 'react';
+import { useCanvas } from '../hooks';
 import type { CanvasEdge } from '../model';
 import { roundedPath } from '../paths';
 
-function ServiceEdgeComponent({ data }: EdgeProps<CanvasEdge>) {
+function ServiceEdgeComponent({ data, target }: EdgeProps<CanvasEdge>) {
+  const highlight = useCanvas((s) => s.highlight);
   if (data?.kind !== 'service') return null;
   const d = roundedPath(data.points, 6);
   return (
@@ -25,6 +27,9 @@ function ServiceEdgeComponent({ data }: EdgeProps<CanvasEdge>) {
           <div
             className={`dns-label mono lane-${data.lane % 4}`}
             style={{ transform: `translate(${data.labelAt.x}px, ${data.labelAt.y}px) translateY(-50%)` }}
+            title={`${data.label} resolves to this pod`}
+            onMouseEnter={() => highlight(target)}
+            onMouseLeave={() => highlight(null)}
           >
             {data.label}
           </div>

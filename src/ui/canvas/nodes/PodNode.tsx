@@ -6,7 +6,7 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { LayoutNode } from '../canvasStore';
-import { useCanvasView, useIsExiting } from '../hooks';
+import { useCanvasView, useIsExiting, useIsHighlighted } from '../hooks';
 import { CanvasKind } from '../model';
 import type { PodView } from '../model';
 import { Appear, Changing } from '../motion';
@@ -32,12 +32,13 @@ function PodName({ view }: { view: PodView }) {
 function PodNodeComponent({ id }: NodeProps<LayoutNode>) {
   const view = useCanvasView(id, CanvasKind.pod);
   const isExiting = useIsExiting(id);
+  const isHighlighted = useIsHighlighted(id);
   if (!view) return null;
   const status = statusText(view);
   return (
     <Appear
       isExiting={isExiting}
-      className={`pod-card shape-${view.shape} tone-${view.tone}${view.warningCount > 0 ? ' has-warning' : ''}`}
+      className={`pod-card shape-${view.shape} tone-${view.tone}${view.warningCount > 0 ? ' has-warning' : ''}${isHighlighted ? ' is-highlighted' : ''}`}
     >
       <Handles />
       {view.ordinal !== null && (
