@@ -61,6 +61,7 @@ export function observePod(
     readyAt: prev?.readyAt ?? (pod.isReady ? (pod.readyTime ?? time) : null),
     terminatingAt: prev?.terminatingAt ?? (pod.isTerminating ? deletionRequestTime(pod, time) : null),
     gracePeriodSeconds: pod.deletionGracePeriodSeconds ?? prev?.gracePeriodSeconds ?? null,
+    terminatingSeenAt: prev?.terminatingSeenAt ?? (pod.isTerminating ? time : null),
     goneAt: null,
     deletedBy: prev?.deletedBy ?? null,
     firstSeenAt: prev?.firstSeenAt ?? time,
@@ -209,7 +210,7 @@ function reduceWorkload(
       const pod = byUid.get(record.uid);
       if (!pod) {
         const at = record.terminatingAt ?? killingTime(snapshot.events, record.uid) ?? time;
-        const gone = { ...record, terminatingAt: at, goneAt: time };
+        const gone = { ...record, terminatingAt: at, terminatingSeenAt: record.terminatingSeenAt ?? time, goneAt: time };
         return record.deletedBy ? gone : deleted(gone, at);
       }
       const next = observePod(record, pod, snapshot, time);

@@ -64,6 +64,8 @@ export interface PodRecord {
   terminatingAt: number | null;
   /** metadata.deletionGracePeriodSeconds when seen terminating. */
   gracePeriodSeconds: number | null;
+  /** When a snapshot first showed it terminating or gone (finer than the second-precision API times). */
+  terminatingSeenAt: number | null;
   /** When the pod was first seen gone from the API. */
   goneAt: number | null;
   deletedBy: DeletionCause | null;

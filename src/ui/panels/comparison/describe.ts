@@ -222,9 +222,12 @@ export function timeline(w: WorkloadHistory, limit = 10): TimelineMoment[] {
   return [...moments.values()].sort((a, b) => a.time - b.time).slice(-limit);
 }
 
-/** How a set of times reads: `one after another` or `all at once` (within a second), or null for one. */
-export function pattern(times: readonly number[]): 'one after another' | 'all at once' | null {
+/**
+ * How a set of times reads: `one after another`, or `all at once` when they fall in the same `resolutionMs`
+ * (whole seconds for API timestamps); null for fewer than two.
+ */
+export function pattern(times: readonly number[], resolutionMs = 1000): 'one after another' | 'all at once' | null {
   if (times.length < 2) return null;
-  const seconds = new Set(times.map((t) => Math.floor(t / 1000)));
+  const seconds = new Set(times.map((t) => Math.floor(t / resolutionMs)));
   return seconds.size === 1 ? 'all at once' : 'one after another';
 }

@@ -14,6 +14,10 @@ function controllerName(w: WorkloadHistory): string {
   return w.kind === 'StatefulSet' ? 'The StatefulSet controller' : 'The ReplicaSet controller';
 }
 
+function seenDeleting(r: PodRecord): number {
+  return r.terminatingSeenAt ?? r.terminatingAt ?? 0;
+}
+
 /** Each pod was created once the one before it was Running and Ready (OrderedReady). */
 function eachAfterReady(created: readonly PodRecord[]): boolean {
   return created.every(
@@ -163,9 +167,10 @@ function scaledSentences(
   } else if (action.to < action.from) {
     const deleted = records(w)
       .filter((r) => r.terminatingAt !== null && r.terminatingAt >= Math.floor(episode.start / 1000) * 1000)
-      .sort((a, b) => a.terminatingAt! - b.terminatingAt!);
+      .sort((a, b) => seenDeleting(a) - seenDeleting(b) || a.terminatingAt! - b.terminatingAt!);
     if (deleted.length) {
-      const how = pattern(deleted.map((r) => r.terminatingAt!));
+      // API times have whole seconds; the snapshots that first showed each deletion tell the order apart.
+      const how = pattern(deleted.map(seenDeleting), 1);
       const names = deleted.map((r) => r.name);
       let words = `${ctrl} deleted ${how === 'one after another' ? names.join(', then ') : listWords(names)}${how === 'all at once' ? ' at once' : ''}`;
       const claims = deleted.flatMap((r) => (r.volume?.pvName ? [r.volume.claimName ?? r.volume.name] : []));
