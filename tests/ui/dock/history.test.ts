@@ -22,11 +22,9 @@ function walk(history: History, typed: string, keys: string): string[] {
 
 describe('console history', () => {
   it('records lines, skipping blank ones and a repeat of the previous line', () => {
-    expect(recorded('kubectl get pods', '  ', 'kubectl get pods', 'kubectl get nodes', 'kubectl get pods').entries).toEqual([
-      'kubectl get pods',
-      'kubectl get nodes',
-      'kubectl get pods',
-    ]);
+    expect(
+      recorded('kubectl get pods', '  ', 'kubectl get pods', 'kubectl get nodes', 'kubectl get pods').entries,
+    ).toEqual(['kubectl get pods', 'kubectl get nodes', 'kubectl get pods']);
   });
 
   it.each<[string, string, string[]]>([
