@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { reduceHistory } from '../../../src/ui/history';
 import type { History, WorkloadHistory } from '../../../src/ui/history';
-import { pattern, scorecard, slotViews, timeline } from '../../../src/ui/panels/comparison/describe';
-import { pairToCompare } from '../../../src/ui/panels/comparison/ComparisonPanel';
+import { pairToCompare, pattern, scorecard, slotViews, timeline } from '../../../src/ui/panels/comparison/describe';
 import { duration, listWords, plural, podSuffix, sentence } from '../../../src/ui/panels/comparison/words';
 import { deployPod, rows, snapshot, startPods, stsPod } from './builders';
 import type { PodSnapshot } from '../../../src/protocol';

@@ -4,18 +4,11 @@
  * folding snapshots while the panel is hidden.
  */
 import { useState } from 'react';
-import type { WorkloadHistory } from '../../history';
+import { pairToCompare } from './describe';
 import { Scorecard } from './Scorecard';
 import { WorkloadColumn } from './WorkloadColumn';
 import { useComparisonHistory } from './useComparisonHistory';
 import './comparison.css';
-
-/** The Deployment and the StatefulSet to compare: the first of each kind, Deployment first. */
-export function pairToCompare(workloads: readonly WorkloadHistory[]): WorkloadHistory[] {
-  const deployment = workloads.find((w) => w.kind === 'Deployment');
-  const statefulSet = workloads.find((w) => w.kind === 'StatefulSet');
-  return [deployment, statefulSet].filter((w): w is WorkloadHistory => w !== undefined);
-}
 
 export function ComparisonPanel() {
   const { history, reset } = useComparisonHistory();

@@ -231,3 +231,10 @@ export function pattern(times: readonly number[], resolutionMs = 1000): 'one aft
   const seconds = new Set(times.map((t) => Math.floor(t / resolutionMs)));
   return seconds.size === 1 ? 'all at once' : 'one after another';
 }
+
+/** The Deployment and the StatefulSet to compare: the first of each kind, Deployment first. */
+export function pairToCompare(workloads: readonly WorkloadHistory[]): WorkloadHistory[] {
+  const deployment = workloads.find((w) => w.kind === 'Deployment');
+  const statefulSet = workloads.find((w) => w.kind === 'StatefulSet');
+  return [deployment, statefulSet].filter((w): w is WorkloadHistory => w !== undefined);
+}
