@@ -35,7 +35,7 @@ function quote(value: string): string {
 }
 
 function readSeed(text: string | null, problems: string[]): number {
-  if (text === null) return DEFAULT_SEED;
+  if (text === null || text.trim() === '') return DEFAULT_SEED;
   const value = text.trim();
   if (/^-?\d+$/.test(value) && Math.abs(Number(value)) <= MAX_SEED) return Number(value);
   problems.push(
@@ -45,7 +45,7 @@ function readSeed(text: string | null, problems: string[]): number {
 }
 
 function readSpeed(text: string | null, problems: string[]): number {
-  if (text === null) return DEFAULT_SPEED;
+  if (text === null || text.trim() === '') return DEFAULT_SPEED;
   const value = text.trim().replace(/x$/i, '');
   const speed = /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
   if (isSpeed(speed)) return speed;
