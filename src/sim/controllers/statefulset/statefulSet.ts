@@ -4,7 +4,9 @@
  * ControllerRevisions resolved to their controlling set, an addition of this simulator) and sync: adopt orphaned revisions, claim pods
  * (adopt / release), run the control loop, requeue after minReadySeconds while pods are not yet available.
  *
- * Simplified: handlers see every change synchronously (no informer resync); a failed sync is requeued with
+ * Every set is resynced every 30 s, as the informer's statefulSetResyncPeriod does.
+ *
+ * Simplified: handlers see every change synchronously (no informer cache); a failed sync is requeued with
  * per-key exponential backoff (5ms doubling up to 1000s) instead of client-go's combined rate limiter.
  */
 import type { ControllerRevision, StatefulSet } from '../../api/apps';
@@ -31,6 +33,9 @@ const BASE_BACKOFF_MS = 5;
 const MAX_BACKOFF_MS = 1_000_000;
 
 /** Starts the StatefulSet controller: registers its watch handlers and returns its queue and sync. */
+/** pkg/controller/statefulset/stateful_set.go statefulSetResyncPeriod. */
+export const STATEFULSET_RESYNC_PERIOD_MS = 30_000;
+
 export function startStatefulSetController(ctx: ClusterContext): Controller {
   const { api } = ctx;
   const queue = new WorkQueue(ctx.clock, STATEFULSET_CONTROLLER_NAME);
@@ -56,6 +61,13 @@ export function startStatefulSetController(ctx: ClusterContext): Controller {
       .filter((set) => !isEmptySelector(set.spec.selector) && matchesSelector(set.spec.selector, pod.metadata.labels));
 
   api.watch('StatefulSet', (event) => enqueue(event.object as StatefulSet));
+  // The informer relists every statefulSetResyncPeriod (30 s) and enqueues every set, so a set waiting on
+  // something it does not watch (a claim being deleted by the garbage collector) tries again.
+  const resync = () => {
+    for (const set of api.list<StatefulSet>('StatefulSet')) enqueue(set);
+    ctx.clock.after(STATEFULSET_RESYNC_PERIOD_MS, `${STATEFULSET_CONTROLLER_NAME} resync`, resync);
+  };
+  ctx.clock.after(STATEFULSET_RESYNC_PERIOD_MS, `${STATEFULSET_CONTROLLER_NAME} resync`, resync);
 
   api.watch('Pod', (event) => {
     const pod = event.object as Pod;

@@ -52,6 +52,8 @@ export function getMinTolerationTime(tolerations: readonly Toleration[]): number
 }
 
 interface Work {
+  /** The pod the deletion is for: a new pod of the same name (a re-created StatefulSet pod) is another. */
+  uid: string;
   createdAt: number;
   fireAt: number;
   /** Undefined once the work has fired (kept to prevent a second deletion, as TimedWorkerQueue does). */
@@ -95,23 +97,25 @@ export function startTaintEvictionController(ctx: ClusterContext): Controller {
     ctx.trace.record(TAINT_EVICTION_CONTROLLER, key, 'cancel', 'taint removed or now tolerated');
   }
 
-  function addWork(key: string, createdAt: number, fireAt: number): void {
+  function addWork(key: string, uid: string, createdAt: number, fireAt: number): void {
     if (works.has(key)) return;
-    const work: Work = { createdAt, fireAt };
+    const work: Work = { uid, createdAt, fireAt };
     work.timer = clock.after(fireAt - clock.now(), `${TAINT_EVICTION_CONTROLLER} evict ${key}`, () => {
       work.timer = undefined;
-      deletePod(key);
+      deletePod(key, uid);
     });
     works.set(key, work);
     ctx.trace.record(TAINT_EVICTION_CONTROLLER, key, 'schedule', `deletion in ${Math.round((fireAt - clock.now()) / 1000)}s`);
   }
 
   /** deletePodHandler: event, DisruptionTarget condition, graceful delete. */
-  function deletePod(key: string): void {
+  function deletePod(key: string, uid: string): void {
     const { namespace, name } = splitKey(key);
-    ctx.recorder.record(podRef(key), 'Normal', 'TaintManagerEviction', `Marking for deletion Pod ${key}`, { component: TAINT_EVICTION_CONTROLLER });
     const pod = api.get<Pod>('Pod', namespace, name);
-    if (!pod) return;
+    // Simplified: the deletion is for one pod (by uid); upstream keys it by name and relies on its
+    // watch events to cancel it before a new pod of that name exists.
+    if (!pod || pod.metadata.uid !== uid) return;
+    ctx.recorder.record(podRef(key), 'Normal', 'TaintManagerEviction', `Marking for deletion Pod ${key}`, { component: TAINT_EVICTION_CONTROLLER });
     api.mutate<Pod>(
       'Pod',
       namespace,
@@ -126,19 +130,20 @@ export function startTaintEvictionController(ctx: ClusterContext): Controller {
       { subresource: 'status' },
     );
     try {
-      api.delete('Pod', namespace, name);
+      api.delete('Pod', namespace, name, { uid });
       ctx.trace.record(TAINT_EVICTION_CONTROLLER, key, 'delete', 'NoExecute taint not tolerated (any more)');
     } catch {
       // Already gone.
     }
   }
 
-  function processPodOnNode(key: string, tolerations: readonly Toleration[], taints: readonly Taint[], now: number): void {
+  function processPodOnNode(key: string, uid: string, tolerations: readonly Toleration[], taints: readonly Taint[], now: number): void {
+    if (works.get(key) && works.get(key)!.uid !== uid) cancelWorkWithEvent(key);
     if (taints.length === 0) cancelWorkWithEvent(key);
     const { allTolerated, used } = getMatchingTolerations(taints, tolerations);
     if (!allTolerated) {
       cancelWorkWithEvent(key);
-      addWork(key, now, now);
+      addWork(key, uid, now, now);
       return;
     }
     const min = getMinTolerationTime(used);
@@ -154,7 +159,7 @@ export function startTaintEvictionController(ctx: ClusterContext): Controller {
       if (start + min < trigger) return;
       cancelWorkWithEvent(key);
     }
-    addWork(key, start, start + min);
+    addWork(key, uid, start, start + min);
   }
 
   function handleNodeUpdate(nodeName: string): void {
@@ -171,21 +176,24 @@ export function startTaintEvictionController(ctx: ClusterContext): Controller {
       for (const pod of pods) cancelWorkWithEvent(`${pod.metadata.namespace}/${pod.metadata.name}`);
       return;
     }
-    for (const pod of pods) processPodOnNode(`${pod.metadata.namespace}/${pod.metadata.name}`, pod.spec.tolerations ?? [], taints, clock.now());
+    for (const pod of pods) {
+      processPodOnNode(`${pod.metadata.namespace}/${pod.metadata.name}`, pod.metadata.uid, pod.spec.tolerations ?? [], taints, clock.now());
+    }
   }
 
   function handlePodUpdate(key: string): void {
     const { namespace, name } = splitKey(key);
     const pod = api.get<Pod>('Pod', namespace, name);
-    if (!pod) {
+    if (!pod || (works.get(key) && works.get(key)!.uid !== pod.metadata.uid)) {
+      // The pod is gone (perhaps already replaced by a new pod of the same name): its deletion is moot.
       cancelWorkWithEvent(key);
-      return;
+      if (!pod) return;
     }
     const nodeName = pod.spec.nodeName;
     if (!nodeName) return;
     const taints = taintedNodes.get(nodeName);
     if (!taints) return;
-    processPodOnNode(key, pod.spec.tolerations ?? [], taints, clock.now());
+    processPodOnNode(key, pod.metadata.uid, pod.spec.tolerations ?? [], taints, clock.now());
   }
 
   return {
