@@ -18,7 +18,12 @@ const ROWS: Row[] = [
   {
     label: 'Data kept / lost',
     value: (s) =>
-      `${s.dataKept} kept (${plural(s.rowsKept, 'row')}) / ${s.dataLost} lost (${plural(s.rowsLost, 'row')})`,
+      [
+        s.dataKept ? `${s.dataKept} kept (${plural(s.rowsKept, 'row')})` : '',
+        s.dataLost ? `${s.dataLost} lost (${plural(s.rowsLost, 'row')})` : '',
+      ]
+        .filter(Boolean)
+        .join(', ') || 'none yet',
   },
 ];
 
@@ -31,8 +36,8 @@ export function Scorecard({ workloads }: { workloads: readonly WorkloadHistory[]
         <tr>
           <td />
           {cards.map(({ w }) => (
-            <th key={w.uid} scope="col">
-              {w.kind} <span className="mono">{w.name}</span>
+            <th key={w.uid} scope="col" title={`${w.kind} ${w.name}`}>
+              {w.kind}
             </th>
           ))}
         </tr>

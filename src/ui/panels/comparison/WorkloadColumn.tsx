@@ -27,7 +27,7 @@ function Slot({ w, slot }: { w: WorkloadHistory; slot: SlotView }) {
   const pod = slot.pod;
   const badge = slot.label.startsWith(`${w.name}-`) ? slot.label.slice(w.name.length + 1) : null;
   return (
-    <li className={`cmp-slot${pod ? '' : ' cmp-slot-empty'}`} aria-label={`Slot ${slot.label}`}>
+    <li className={`cmp-slot${pod ? '' : ' cmp-slot-empty'}`} aria-label={`Slot ${slot.label.replace(/^slot /, '')}`}>
       <div className="cmp-slot-head">
         {badge !== null && (
           <span className="cmp-ordinal" aria-hidden="true">
@@ -54,7 +54,10 @@ function Slot({ w, slot }: { w: WorkloadHistory; slot: SlotView }) {
           <dd>{slot.data}</dd>
         </dl>
       )}
-      <p className="cmp-history">{slot.history}</p>
+      <p className={`cmp-history${slot.outcome ? ` cmp-${slot.outcome}` : ''}`}>
+        {slot.outcome && <span className="cmp-outcome">{slot.outcome === 'kept' ? 'Data kept' : 'Data lost'}</span>}
+        {slot.history}
+      </p>
     </li>
   );
 }

@@ -20,6 +20,17 @@ export interface SlotView {
   history: string;
   /** How many pods held the slot since the start. */
   incarnations: number;
+  /** What the last change did to the slot's data: kept (same volume), lost, or null when nothing changed. */
+  outcome: 'kept' | 'lost' | null;
+}
+
+function outcome(slot: SlotHistory): SlotView['outcome'] {
+  const pairs = replacements(slot);
+  const last = pairs[pairs.length - 1];
+  if (last) return sameVolume(last) ? 'kept' : 'lost';
+  const only = slot.pods[0];
+  if (only?.goneAt != null) return only.volume?.pvName ? 'kept' : 'lost';
+  return null;
 }
 
 /** Consecutive holders of a slot: the pod that left and the one that took its place. */
@@ -145,6 +156,7 @@ export function slotViews(w: WorkloadHistory): SlotView[] {
       data: pod ? dataLabel(pod) : shown?.volume?.pvName ? dataLabel(shown) : 'gone',
       history: slotHistoryWords(slot, w.kind),
       incarnations: slot.pods.length,
+      outcome: outcome(slot),
     };
   });
 }
