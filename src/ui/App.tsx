@@ -13,6 +13,7 @@ import { TimeControls } from './controls/TimeControls';
 import { createForkGuard } from './controls/forkGuard';
 import { Canvas } from './canvas/Canvas';
 import { Legend } from './canvas/Legend';
+import { ComparisonPanel } from './panels/comparison/ComparisonPanel';
 import { Dock } from './dock/Dock';
 
 export function App({ store, client }: { store: PlaygroundStore; client: SimClient }) {
@@ -29,14 +30,17 @@ export function App({ store, client }: { store: PlaygroundStore; client: SimClie
           <h1>StatefulSet Playground</h1>
           <TimeControls />
         </header>
-        <main className="workspace">
-          <ErrorBanner />
-          <StartNotice />
-          <section className="canvas-pane" aria-label="Cluster">
-            <Canvas />
-          </section>
-          <Legend />
-        </main>
+        <div className="app-body">
+          <main className="workspace">
+            <ErrorBanner />
+            <StartNotice />
+            <section className="canvas-pane" aria-label="Cluster">
+              <Canvas />
+            </section>
+            <Legend />
+          </main>
+          <ComparisonPanel />
+        </div>
         <Dock />
       </div>
       <ForkDialog guard={guard} />
