@@ -12,9 +12,9 @@ import { Inspector } from './Inspector';
 import { TabList, tabPanelProps } from './TabList';
 import { eventSubjects, refLabel } from './inspectables';
 import {
-  DEFAULT_DOCK_HEIGHT,
   MIN_DOCK_HEIGHT,
   clampDockHeight,
+  defaultDockHeight,
   maxDockHeight,
   resizeByDrag,
   resizeByKey,
@@ -95,7 +95,7 @@ export function Dock() {
   const [tab, setTab] = useState<DockTab>('console');
   const [only, setOnly] = useState<OnlyFilter | null>(null);
   const viewport = useViewportHeight();
-  const [preferredHeight, setPreferredHeight] = useState(DEFAULT_DOCK_HEIGHT);
+  const [preferredHeight, setPreferredHeight] = useState(() => defaultDockHeight(window.innerHeight));
   const height = clampDockHeight(preferredHeight, viewport);
 
   // A new selection (a click on the canvas, the picker) opens the inspector.

@@ -7,8 +7,10 @@
 export const MIN_DOCK_HEIGHT = 120;
 /** Room the header and canvas keep above the dock at its tallest. */
 export const KEEP_ABOVE = 160;
-/** The height the dock opens with. */
-export const DEFAULT_DOCK_HEIGHT = 300;
+/** The height the dock opens with: a third of the window, between 200 and 340 pixels. */
+export function defaultDockHeight(viewportHeight: number): number {
+  return clampDockHeight(Math.min(340, Math.max(200, viewportHeight / 3)), viewportHeight);
+}
 /** One arrow key press; Page Up / Page Down move four times as far. */
 export const RESIZE_STEP = 24;
 

@@ -4,6 +4,7 @@ import {
   MIN_DOCK_HEIGHT,
   RESIZE_STEP,
   clampDockHeight,
+  defaultDockHeight,
   maxDockHeight,
   nextTabIndex,
   resizeByDrag,
@@ -33,6 +34,15 @@ describe('dock height', () => {
     ['a', 300, null],
   ])('%s on the separator at %d px gives %s', (key, height, expected) => {
     expect(resizeByKey(key, height, 900)).toBe(expected);
+  });
+
+  it.each<[number, number]>([
+    [720, 240],
+    [1080, 340],
+    [480, 200],
+    [300, 300 - KEEP_ABOVE],
+  ])('a %d px window opens it at %d px', (viewport, expected) => {
+    expect(defaultDockHeight(viewport)).toBe(expected);
   });
 
   it('follows the pointer: dragging up makes the dock taller', () => {
