@@ -40,6 +40,7 @@ export type Command =
   | { type: 'write'; pick: number }
   | { type: 'cordon'; node: number; unschedulable: boolean }
   | { type: 'kubelet'; node: number; running: boolean }
+  | { type: 'zone'; zone: number; up: boolean }
   | { type: 'rollout'; target: 'sts' | 'deploy'; image: number }
   | { type: 'deleteClaim'; pick: number }
   | { type: 'deleteSet'; orphan: boolean }
@@ -53,6 +54,8 @@ export type Command =
 export type SetPatch = 'partition' | 'updateStrategy' | 'ordinalsStart' | 'whenScaled' | 'whenDeleted';
 
 const NODES = ['node-1', 'node-2', 'node-3', 'node-4'];
+const ZONES = ['zone-a', 'zone-b'];
+const zoneArb = fc.record({ type: fc.constant('zone' as const), zone: fc.nat(1), up: fc.boolean() });
 
 /** Thrown when an invariant breaks; the message holds the violations and the transcript to reproduce them. */
 export class InvariantError extends Error {}
@@ -205,6 +208,12 @@ export class PropertyRun {
         if (command.running) startKubeletOn(this.cluster.ctx, node);
         else stopKubeletOn(this.cluster.ctx, node);
         this.cluster.settle();
+        break;
+      }
+      case 'zone': {
+        // `sim zone down|up`: every node of the zone loses power or comes back (their kubelets stop/start).
+        this.monitor.nodeTrouble();
+        this.kubectl(`sim zone ${command.up ? 'up' : 'down'} ${ZONES[command.zone % ZONES.length]}`);
         break;
       }
       case 'rollout':
@@ -572,6 +581,7 @@ export function compareCommandArb(): fc.Arbitrary<Command> {
     { weight: 1, arbitrary: patchSetArb },
     { weight: 1, arbitrary: drainArb },
     { weight: 1, arbitrary: rolloutCommandArb },
+    { weight: 1, arbitrary: zoneArb },
   );
 }
 
@@ -624,6 +634,7 @@ export function webCommandArb(): fc.Arbitrary<Command> {
     { weight: 2, arbitrary: patchSetArb },
     { weight: 1, arbitrary: drainArb },
     { weight: 1, arbitrary: rolloutCommandArb },
+    { weight: 1, arbitrary: zoneArb },
   );
 }
 
