@@ -52,14 +52,6 @@ export function routeVolumeEdge(pod: Rect, claim: Rect, band: Rect, claimIndex: 
   const gapX = pod.x + pod.width + NODE_PAD + NODE_GAP / 2 - 1;
   const laneY = Math.min(band.y - 6 - (claimIndex % 4) * 4, claim.y - 6);
   const tx = claim.x + claim.width / 2;
-  if (sy >= laneY) {
-    // The pod is level with or below the band (the tray's own claims): a short elbow into the side.
-    return [
-      { x: pod.x + pod.width, y: sy },
-      { x: tx, y: sy },
-      { x: tx, y: claim.y },
-    ];
-  }
   const head = [
     { x: pod.x + pod.width, y: sy },
     { x: gapX, y: sy },
@@ -71,8 +63,14 @@ export function routeVolumeEdge(pod: Rect, claim: Rect, band: Rect, claimIndex: 
   return [...head, { x: gutterX, y: laneY }, { x: gutterX, y: midY }, { x: claim.x, y: midY }];
 }
 
-/** A claim's edge to its volume: straight across, cylinder to cylinder. */
+/** A claim's edge to its volume: straight down to the volume below it, or across to one beside it. */
 export function routeBindingEdge(claim: Rect, volume: Rect): Point[] {
+  if (volume.y >= claim.y + claim.height) {
+    return [
+      { x: claim.x + claim.width / 2, y: claim.y + claim.height },
+      { x: volume.x + volume.width / 2, y: volume.y },
+    ];
+  }
   return [
     { x: claim.x + claim.width, y: claim.y + claim.height / 2 },
     { x: volume.x, y: volume.y + volume.height / 2 },

@@ -53,7 +53,8 @@ const OFF_AXIS_PENALTY = 100_000;
 /**
  * The id of the nearest target from `fromId` in `direction`: among targets whose centre lies beyond the
  * current one's edge in that direction, those in line with it (overlapping across the direction) first,
- * then the smallest distance along the direction plus twice the sideways offset. Null when there is none.
+ * then the smallest distance along the direction plus twice the sideways gap, then the closest centre.
+ * Null when there is none.
  */
 export function nextInDirection(
   targets: Map<string, Rect>,
@@ -70,32 +71,30 @@ export function nextInDirection(
     if (id === fromId) continue;
     const tx = r.x + r.width / 2;
     const ty = r.y + r.height / 2;
+    const isVertical = direction === 'up' || direction === 'down';
     let along: number;
-    let across: number;
     switch (direction) {
       case 'up':
         along = from.y - ty;
-        across = Math.abs(tx - cx);
         break;
       case 'down':
         along = ty - (from.y + from.height);
-        across = Math.abs(tx - cx);
         break;
       case 'left':
         along = from.x - tx;
-        across = Math.abs(ty - cy);
         break;
       case 'right':
         along = tx - (from.x + from.width);
-        across = Math.abs(ty - cy);
         break;
     }
     if (along <= 0) continue;
-    const overlaps =
-      direction === 'up' || direction === 'down'
-        ? r.x < from.x + from.width && r.x + r.width > from.x
-        : r.y < from.y + from.height && r.y + r.height > from.y;
-    const score = (overlaps ? 0 : OFF_AXIS_PENALTY) + along + 2 * across;
+    // Sideways: the gap between the two rectangles across the direction of travel (0 when in line),
+    // then the offset of their centres to break ties.
+    const gap = isVertical
+      ? Math.max(0, r.x - (from.x + from.width), from.x - (r.x + r.width))
+      : Math.max(0, r.y - (from.y + from.height), from.y - (r.y + r.height));
+    const offset = isVertical ? Math.abs(tx - cx) : Math.abs(ty - cy);
+    const score = (gap > 0 ? OFF_AXIS_PENALTY : 0) + along + 2 * gap + offset / 100;
     if (score < bestScore || (score === bestScore && best !== null && id < best)) {
       best = id;
       bestScore = score;

@@ -22,7 +22,7 @@ import {
   CYL_H,
   CYL_W,
   NODE_GAP,
-  NODE_HEADER_H,
+  NODE_PAD,
   NODE_W,
   PAIR_GAP,
   PAIR_INSET,
@@ -33,13 +33,19 @@ import {
   SERVICE_LANE_TOP,
   SERVICE_W,
   STORAGE_HEADER_H,
+  STORAGE_COLUMN_GAP,
   STORAGE_ROW_H,
   STORAGE_TOP_GAP,
+  TOP_BAND_GAP,
+  TRAY_H,
+  TRAY_HEADER_H,
+  TRAY_PAIR_W,
   ZONE_GAP,
   ZONE_HEADER_H,
   ZONE_PAD,
   nodeHeight,
   slotPosition,
+  storageColumns,
   storageHeight,
   zoneWidth,
 } from './geometry';
@@ -56,7 +62,7 @@ export const TRAY_ID = 'tray';
 /** Node ids: the kind and the object's uid (zones and bands by name). */
 export const nodeId = {
   zone: (zone: string | null) => `zone:${zone ?? ''}`,
-  storage: (zone: string | null | typeof TRAY_ID) => `storage:${zone ?? ''}`,
+  storage: (zone: string | null) => `storage:${zone ?? ''}`,
   node: (uid: string) => `node:${uid}`,
   pod: (uid: string) => `pod:${uid}`,
   pvc: (uid: string) => `pvc:${uid}`,
@@ -196,29 +202,37 @@ export function snapshotToFlow(snapshot: ClusterSnapshot, previous: LayoutState)
       snapshot.pvcs.filter((c) => claimZones.get(c.uid) === zone),
       snapshot.pvs.filter((v) => zoneOfPv(v) === zone),
     );
-  const zonePairs = new Map(zoneNames.filter((z) => z !== null).map((z) => [z, pairsOf(z)]));
+  const zonePairs = new Map(zoneNames.map((z) => [z, z === null ? [] : pairsOf(z)]));
   const trayPairs = pairsOf(null);
 
-  // One height for every column, so zones, nodes and bands line up.
-  const mostSlots = Math.max(0, ...Object.values(layout.slots).map((s) => s.length), pending.length);
+  // One height for every zone, so nodes and bands line up across the columns.
+  const mostSlots = Math.max(0, ...Object.values(layout.slots).map((s) => s.length));
   const boxH = nodeHeight(mostSlots);
-  const perRow = (zone: string | null) => Math.max(1, zone === null ? 1 : nodesIn(zone).length);
+  const perRow = (zone: string | null) => storageColumns(zoneWidth(nodesIn(zone).length) - 2 * ZONE_PAD);
   const storageRows = Math.max(
     1,
-    ...zoneNames.map((z) => Math.ceil((z === null ? 0 : (zonePairs.get(z)?.length ?? 0)) / perRow(z))),
-    trayPairs.length,
+    ...zoneNames.map((z) => Math.ceil((zonePairs.get(z)?.length ?? 0) / perRow(z))),
   );
   const bandH = storageHeight(storageRows);
   const columnH = ZONE_HEADER_H + boxH + STORAGE_TOP_GAP + bandH + ZONE_PAD;
-  const services = drawnServices(snapshot);
-  const zonesTop = SERVICE_LANE_TOP + Math.max(1, services.length) * SERVICE_LANE_GAP + 18;
+  const zoneWidths = zoneNames.map((z) => zoneWidth(nodesIn(z).length));
+  const columnsWidth = zoneWidths.reduce((w, z) => w + z, 0) + ZONE_GAP * Math.max(0, zoneNames.length - 1);
 
-  // Services first (top of the reading order); their x is fixed once the columns' width is known.
-  const columnsWidth =
-    zoneNames.reduce((w, z) => w + zoneWidth(nodesIn(z).length) + ZONE_GAP, 0) + zoneWidth(1);
+  // The top band: the Services on the left, the unscheduled tray at the right end, clear of the gutter
+  // where Service edges drop into the rightmost node column.
+  const trayW = trayWidth(pending.length, trayPairs.length);
+  const rightmostNodeX = columnsWidth - (zoneNames.length > 0 ? ZONE_PAD + NODE_W : 0);
+  const trayX = Math.max(0, columnsWidth - trayW, rightmostNodeX + NODE_PAD);
+  const services = drawnServices(snapshot);
+  const zonesTop = Math.max(
+    SERVICE_LANE_TOP + Math.max(1, services.length) * SERVICE_LANE_GAP + 14,
+    TRAY_H + TOP_BAND_GAP,
+  );
+
   const serviceRects = new Map<string, Rect>();
+  const serviceSpan = Math.max(SERVICE_W, trayX - ZONE_GAP);
   services.forEach((svc, i) => {
-    const cx = (columnsWidth * (i + 0.5)) / services.length;
+    const cx = (serviceSpan * (i + 0.5)) / services.length;
     const rect = { x: Math.round(cx - SERVICE_W / 2), y: 0, width: SERVICE_W, height: SERVICE_H };
     b.add(nodeId.service(svc.uid), CanvasKind.service, serviceView(svc, i), rect, {
       label: `Service ${svc.name}`,
@@ -229,9 +243,7 @@ export function snapshotToFlow(snapshot: ClusterSnapshot, previous: LayoutState)
   });
 
   const podRects = new Map<string, Rect>();
-  const addPod = (pod: PodSnapshot, parent: Placed, slot: number, top: number, dx = 0) => {
-    const at = slotPosition(slot, top);
-    at.x += dx;
+  const addPod = (pod: PodSnapshot, parent: Placed, at: { x: number; y: number }) => {
     const placed = b.add(
       nodeId.pod(pod.uid),
       CanvasKind.pod,
@@ -244,57 +256,51 @@ export function snapshotToFlow(snapshot: ClusterSnapshot, previous: LayoutState)
 
   const claimRects = new Map<string, { rect: Rect; band: Rect; index: number }>();
   const volumeRects = new Map<string, Rect>();
-  const addStorage = (zone: string | null, parent: Placed, x: number, width: number, pairs: Pair[]) => {
-    const band = b.add(
-      nodeId.storage(zone),
-      CanvasKind.storage,
-      {
-        kind: CanvasKind.storage,
-        zone,
-        claimCount: pairs.filter((p) => p.pvc).length,
-        volumeCount: pairs.filter((p) => p.pv).length,
-      },
-      { x, y: ZONE_HEADER_H + boxH + STORAGE_TOP_GAP, width, height: bandH },
-      {
-        parent,
-        label: zone === null ? 'Storage waiting for a node' : `Storage ${zone}`,
-        role: 'group',
-        z: Z.box,
-        focusable: false,
-      },
-    );
-    const columns = perRow(zone);
-    pairs.forEach(({ pvc, pv }, k) => {
-      const px = (k % columns) * (NODE_W + NODE_GAP) + PAIR_INSET;
-      const py = STORAGE_HEADER_H + Math.floor(k / columns) * STORAGE_ROW_H;
-      if (pvc) {
-        const placed = b.add(
-          nodeId.pvc(pvc.uid),
-          CanvasKind.pvc,
-          pvcView(pvc),
-          { x: px, y: py, width: CYL_W, height: CYL_H },
-          { parent: band, label: `PersistentVolumeClaim ${pvc.name}`, role: 'button', z: Z.card },
-        );
-        claimRects.set(`${pvc.namespace}/${pvc.name}`, { rect: placed.rect, band: band.rect, index: k });
-      }
-      if (pv) {
-        const placed = b.add(
-          nodeId.pv(pv.uid),
-          CanvasKind.pv,
-          pvView(pv),
-          { x: px + CYL_W + PAIR_GAP, y: py, width: CYL_W, height: CYL_H },
-          { parent: band, label: `PersistentVolume ${pv.name}`, role: 'button', z: Z.card },
-        );
-        volumeRects.set(pv.name, placed.rect);
-      }
-    });
+  /** Places a claim at (x, y) inside `parent` and its volume below it (or beside it, `isRow`). */
+  const addPair = ({ pvc, pv }: Pair, parent: Placed, x: number, y: number, index: number, isRow = false) => {
+    if (pvc) {
+      const placed = b.add(
+        nodeId.pvc(pvc.uid),
+        CanvasKind.pvc,
+        pvcView(pvc),
+        { x, y, width: CYL_W, height: CYL_H },
+        { parent, label: `PersistentVolumeClaim ${pvc.name}`, role: 'button', z: Z.card },
+      );
+      claimRects.set(`${pvc.namespace}/${pvc.name}`, { rect: placed.rect, band: parent.rect, index });
+    }
+    if (pv) {
+      const placed = b.add(
+        nodeId.pv(pv.uid),
+        CanvasKind.pv,
+        pvView(pv),
+        isRow
+          ? { x: x + TRAY_PAIR_W - CYL_W, y, width: CYL_W, height: CYL_H }
+          : { x, y: y + CYL_H + PAIR_GAP, width: CYL_W, height: CYL_H },
+        { parent, label: `PersistentVolume ${pv.name}`, role: 'button', z: Z.card },
+      );
+      volumeRects.set(pv.name, placed.rect);
+    }
   };
+
+  // The tray, first in reading order after the Services: pending pods in a row, then waiting claims.
+  const tray = b.add(
+    TRAY_ID,
+    CanvasKind.tray,
+    { kind: CanvasKind.tray, podCount: pending.length, claimCount: trayPairs.filter((p) => p.pvc).length },
+    { x: trayX, y: 0, width: trayW, height: TRAY_H },
+    { label: 'Unscheduled', role: 'group', z: Z.column },
+  );
+  pending.forEach((pod, i) => addPod(pod, tray, { x: ZONE_PAD + i * (POD_W + NODE_GAP), y: TRAY_HEADER_H }));
+  const pairsX = ZONE_PAD + pending.length * (POD_W + NODE_GAP);
+  trayPairs.forEach((pair, k) =>
+    addPair(pair, tray, pairsX + k * (TRAY_PAIR_W + NODE_GAP), TRAY_HEADER_H + (POD_H - CYL_H) / 2, k, true),
+  );
 
   // The zone columns.
   let x = 0;
   zoneNames.forEach((zone, zoneIndex) => {
     const members = nodesIn(zone);
-    const width = zoneWidth(members.length);
+    const width = zoneWidths[zoneIndex]!;
     const readyCount = members.filter((n) => n.isReady).length;
     const column = b.add(
       nodeId.zone(zone),
@@ -320,35 +326,46 @@ export function snapshotToFlow(snapshot: ClusterSnapshot, previous: LayoutState)
         { parent: column, label: `Node ${node.name}`, role: 'group', z: Z.box },
       );
       const bySlot = [...pods].sort((p, q) => (slotOf.get(p.uid) ?? 0) - (slotOf.get(q.uid) ?? 0));
-      for (const pod of bySlot) addPod(pod, box, slotOf.get(pod.uid) ?? 0, NODE_HEADER_H);
+      for (const pod of bySlot) addPod(pod, box, slotPosition(slotOf.get(pod.uid) ?? 0));
     });
-    addStorage(
-      zone,
-      column,
-      ZONE_PAD,
-      width - 2 * ZONE_PAD,
-      zone === null ? [] : (zonePairs.get(zone) ?? []),
+    const pairs = zonePairs.get(zone) ?? [];
+    const band = b.add(
+      nodeId.storage(zone),
+      CanvasKind.storage,
+      {
+        kind: CanvasKind.storage,
+        zone,
+        claimCount: pairs.filter((p) => p.pvc).length,
+        volumeCount: pairs.filter((p) => p.pv).length,
+      },
+      {
+        x: ZONE_PAD,
+        y: ZONE_HEADER_H + boxH + STORAGE_TOP_GAP,
+        width: width - 2 * ZONE_PAD,
+        height: bandH,
+      },
+      { parent: column, label: `Storage ${zone ?? '(none)'}`, role: 'group', z: Z.box, focusable: false },
     );
+    const columns = perRow(zone);
+    pairs.forEach((pair, k) => {
+      const px = (k % columns) * (CYL_W + STORAGE_COLUMN_GAP) + PAIR_INSET;
+      const py = STORAGE_HEADER_H + Math.floor(k / columns) * STORAGE_ROW_H;
+      addPair(pair, band, px, py, k);
+    });
     x += width + ZONE_GAP;
   });
-
-  // The tray: pods no node holds, and claims and volumes waiting for one.
-  const tray = b.add(
-    TRAY_ID,
-    CanvasKind.tray,
-    { kind: CanvasKind.tray, podCount: pending.length, claimCount: trayPairs.filter((p) => p.pvc).length },
-    { x, y: zonesTop, width: zoneWidth(1), height: columnH },
-    { label: 'Unscheduled', role: 'group', z: Z.column },
-  );
-  // Tray pods sit at the zone's padding plus the node's, level with the pods inside node boxes.
-  pending.forEach((pod, i) => addPod(pod, tray, i, ZONE_HEADER_H + NODE_HEADER_H, ZONE_PAD));
-  addStorage(null, tray, ZONE_PAD, NODE_W, trayPairs);
 
   return {
     nodes: b.nodes,
     edges: buildEdges(snapshot, services, serviceRects, podRects, claimRects, volumeRects),
     layout,
   };
+}
+
+/** The tray is as wide as its pods and waiting claims, and never narrower than one node box. */
+function trayWidth(pods: number, pairs: number): number {
+  const content = pods * (POD_W + NODE_GAP) + pairs * (TRAY_PAIR_W + NODE_GAP) - NODE_GAP;
+  return 2 * ZONE_PAD + Math.max(NODE_W, content);
 }
 
 function buildEdges(
@@ -391,9 +408,11 @@ function buildEdges(
   });
 
   const nodeByName = new Map(snapshot.nodes.map((n) => [n.name, n]));
+  const placedOnNode = new Set(snapshot.nodes.map((n) => n.name));
   for (const pod of snapshot.pods) {
     const from = podRects.get(pod.uid);
-    if (!from) continue;
+    // A pod in the tray has no node to mount on yet; its claims wait in their band.
+    if (!from || !pod.nodeName || !placedOnNode.has(pod.nodeName)) continue;
     for (const claimName of pod.claimNames) {
       const key = `${pod.namespace}/${claimName}`;
       const claim = claimRects.get(key);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EventSnapshot, NodeSnapshot, PersistentVolumeClaimSnapshot } from '../../../src/protocol';
 import { routeServiceEdge, routeVolumeEdge, serviceLaneY, volumeState } from '../../../src/ui/canvas/edges';
+import { STORAGE_HEADER_H } from '../../../src/ui/canvas/geometry';
 import { roundedPath } from '../../../src/ui/canvas/paths';
 
 const PV = 'pvc-1111';
@@ -107,19 +108,19 @@ describe('edge routes', () => {
     const points = routeVolumeEdge(
       { x: 26, y: 244, width: 236, height: 100 },
       { x: 18, y: 502, width: 112, height: 64 },
-      { x: 14, y: 472, width: 536, height: 108 },
+      { x: 14, y: 502 - STORAGE_HEADER_H, width: 536, height: 108 },
       0,
     );
     expect(points[0]).toEqual({ x: 262, y: 294 });
     expect(points.at(-1)).toEqual({ x: 74, y: 502 });
-    expect(points[2]!.y).toBeLessThan(472);
+    expect(points[2]!.y).toBeLessThan(502 - STORAGE_HEADER_H);
   });
 
   it('enters a claim in a lower row of the band from its left side, past the cylinders above it', () => {
     const points = routeVolumeEdge(
       { x: 26, y: 244, width: 236, height: 100 },
       { x: 26, y: 580, width: 112, height: 64 },
-      { x: 14, y: 472, width: 536, height: 186 },
+      { x: 14, y: 502 - STORAGE_HEADER_H, width: 536, height: 186 },
       2,
     );
     expect(points.slice(-3)).toEqual([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Pod } from '../../../src/sim/api/core';
+import type { PersistentVolumeClaim, Pod } from '../../../src/sim/api/core';
 import { buildSnapshot } from '../../../src/sim/snapshot';
 import { NODE_W, POD_H, POD_W, SERVICE_H } from '../../../src/ui/canvas/geometry';
 import { EdgeKind, initialLayoutState } from '../../../src/ui/canvas/model';
@@ -20,6 +20,11 @@ function absolute(flow: Flow, label: string): { x: number; y: number; width: num
     r.y += node.position.y;
   }
   return r;
+}
+
+function absoluteRight(flow: Flow, label: string): number {
+  const r = absolute(flow, label);
+  return r.x + r.width;
 }
 
 const edgesOf = (flow: Flow, kind: string): CanvasEdge[] => flow.edges.filter((e) => e.type === kind);
@@ -204,17 +209,37 @@ describe('snapshotToFlow as the cluster changes', () => {
     expect(statusText(view)).toBe('Terminating 30s');
   });
 
-  it('shows a scaled-up claim waiting in the tray until the scheduler picks its node', () => {
+  it('puts a new StatefulSet pod in the tray until the scheduler binds it, with no volume edge yet', () => {
     const r = run('compare');
     r.sh('kubectl scale sts mysql --replicas=4');
     const flow = r.draw();
     const pod = byLabel(flow, 'Pod mysql-3');
     expect(parentLabel(flow, pod)).toBe('Unscheduled');
-    expect(podView(flow, 'mysql-3').ordinal).toBe(3);
-    const claim = flow.nodes.find((n) => n.ariaLabel === 'PersistentVolumeClaim data-mysql-3');
-    if (claim) {
-      const edge = flow.edges.find((e) => e.target === claim.id)!;
-      expect(edge.data).toMatchObject({ kind: 'volume', state: 'waiting' });
-    }
+    expect(podView(flow, 'mysql-3')).toMatchObject({ ordinal: 3, status: 'Pending', nodeName: null });
+    expect(flow.edges.some((e) => e.source === pod.id)).toBe(false);
+    const tray = byLabel(flow, 'Unscheduled');
+    expect(tray.position.y).toBe(0);
+    // At the right end of the top band, clear of the gutter the Service edges drop into beside node-4.
+    expect(tray.position.x + tray.width!).toBeGreaterThanOrEqual(absoluteRight(flow, 'Zone zone-b'));
+    expect(tray.position.x).toBeGreaterThan(absolute(flow, 'Node node-4').x + 6);
+    expect(tray.position.x).toBeGreaterThan(absoluteRight(flow, 'Service mysql-deploy'));
+  });
+
+  it('draws pending claims without a node in the tray', () => {
+    const r = run('empty');
+    r.cluster.api.create<PersistentVolumeClaim>({
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: { name: 'orphan', namespace: 'default', uid: '', resourceVersion: '', creationTimestamp: '' },
+      spec: {
+        accessModes: ['ReadWriteOnce'],
+        storageClassName: 'standard',
+        resources: { requests: { storage: '1Gi' } },
+      },
+      status: { phase: 'Pending' },
+    });
+    const flow = r.draw();
+    expect(parentLabel(flow, byLabel(flow, 'PersistentVolumeClaim orphan'))).toBe('Unscheduled');
+    expect(byLabel(flow, 'Unscheduled').data).toMatchObject({ podCount: 0, claimCount: 1 });
   });
 });

@@ -53,10 +53,8 @@ function StorageBandComponent({ id }: NodeProps<LayoutNode>) {
   const view = useCanvasView(id, CanvasKind.storage);
   if (!view) return null;
   return (
-    <div className={`storage-band${view.zone === null ? ' is-tray' : ''}`}>
-      <span className="storage-title">
-        {view.zone === null ? 'Claims waiting for a node' : `Volumes in ${view.zone}`}
-      </span>
+    <div className="storage-band">
+      <span className="storage-title">{`Volumes in ${view.zone ?? '(no zone)'}`}</span>
       {view.claimCount === 0 && view.volumeCount === 0 && <span className="storage-empty">none</span>}
     </div>
   );

@@ -12,9 +12,9 @@ import { Handles, descriptionId } from './Hidden';
 function Cylinder({ className, children }: { className: string; children: ReactNode }) {
   return (
     <div className={`cylinder ${className}`}>
-      <svg className="cylinder-shape" viewBox="0 0 112 64" preserveAspectRatio="none" aria-hidden="true">
-        <path className="cylinder-body" d="M1 9 V55 A55 8 0 0 0 111 55 V9" />
-        <ellipse className="cylinder-lid" cx="56" cy="9" rx="55" ry="8" />
+      <svg className="cylinder-shape" viewBox="0 0 104 52" preserveAspectRatio="none" aria-hidden="true">
+        <path className="cylinder-body" d="M1 8 V44 A51 7 0 0 0 103 44 V8" />
+        <ellipse className="cylinder-lid" cx="52" cy="8" rx="51" ry="7" />
       </svg>
       <span className="cylinder-text">{children}</span>
     </div>
@@ -30,15 +30,26 @@ function PvcNodeComponent({ id }: NodeProps<LayoutNode>) {
     <Appear isExiting={isExiting} className="volume-wrap">
       <Handles />
       <Cylinder className={`pvc phase-${phase}`}>
-        <span className="cyl-kind">PVC</span>
         <span className="cyl-name mono" title={view.name}>
           {view.name}
         </span>
-        <span className="cyl-facts" id={descriptionId(id)}>
+        <span className="cyl-facts">
+          <span className="cyl-kind">PVC</span>{' '}
           <Changing value={phase} className="cyl-phase">
             {phase}
           </Changing>{' '}
-          {[view.request, view.accessModes].filter(Boolean).join(' ')}
+          {view.request ?? ''}
+        </span>
+        <span id={descriptionId(id)} className="visually-hidden">
+          {[
+            phase,
+            view.request,
+            view.accessModes,
+            view.storageClassName && `class ${view.storageClassName}`,
+            view.volumeName ? `volume ${view.volumeName}` : 'no volume yet',
+          ]
+            .filter(Boolean)
+            .join(', ')}
         </span>
       </Cylinder>
     </Appear>
@@ -54,15 +65,25 @@ function PvNodeComponent({ id }: NodeProps<LayoutNode>) {
     <Appear isExiting={isExiting} className="volume-wrap">
       <Handles />
       <Cylinder className={`pv phase-${phase}`}>
-        <span className="cyl-kind">PV</span>
         <span className="cyl-name mono" title={view.name}>
           {view.shortName}
         </span>
-        <span className="cyl-facts" id={descriptionId(id)}>
+        <span className="cyl-facts">
+          <span className="cyl-kind">PV</span>{' '}
           <Changing value={phase} className="cyl-phase">
             {phase}
-          </Changing>{' '}
-          {view.reclaimPolicy ?? ''}
+          </Changing>
+        </span>
+        <span id={descriptionId(id)} className="visually-hidden">
+          {[
+            phase,
+            view.capacity,
+            view.reclaimPolicy && `reclaim policy ${view.reclaimPolicy}`,
+            view.claim ? `claim ${view.claim}` : 'no claim',
+            view.zone && `zone ${view.zone}`,
+          ]
+            .filter(Boolean)
+            .join(', ')}
         </span>
       </Cylinder>
     </Appear>
