@@ -182,11 +182,7 @@ export interface StartOptions {
  * (the worker's default when null or unknown) with `seed`, sets the speed and plays as `start` asks.
  * Returns the function that disconnects.
  */
-export function connectStore(
-  store: PlaygroundStore,
-  client: SimClient,
-  start: StartOptions,
-): () => void {
+export function connectStore(store: PlaygroundStore, client: SimClient, start: StartOptions): () => void {
   const unsubscribe = client.subscribe((event) => {
     store.setState((state) => applySimEvent(state, event), true);
     if (event.type === EventType.ready) {

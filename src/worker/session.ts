@@ -3,7 +3,14 @@
  * sim core, and posts events. The worker hosts it; the in-process client runs the same code on the main
  * thread (tests). Wall-clock time enters only through the injected `Interval` that drives play.
  */
-import { CommandType, ErrorCode, EventType, PROTOCOL_VERSION, changesHistory, parseSimCommand } from '../protocol';
+import {
+  CommandType,
+  ErrorCode,
+  EventType,
+  PROTOCOL_VERSION,
+  changesHistory,
+  parseSimCommand,
+} from '../protocol';
 import type { ErrorCode as ErrorCodeValue, SimCommand, SimEvent } from '../protocol';
 import type { Cluster } from '../sim/cluster';
 import { DEFAULT_SCENARIO, SCENARIOS, findScenario, startScenario } from '../sim/scenarios';

@@ -21,7 +21,11 @@ export function drawnFingerprint(cluster: Cluster): string {
  * Calls `move` until `fingerprint` differs from its value before the first move, `move` returns false
  * (nothing more to move to), or `maxMoves` moves were made. Returns how many moves it made.
  */
-export function stepUntilChange(move: () => boolean, fingerprint: () => string, maxMoves = STEP_MAX_MOVES): number {
+export function stepUntilChange(
+  move: () => boolean,
+  fingerprint: () => string,
+  maxMoves = STEP_MAX_MOVES,
+): number {
   const before = fingerprint();
   let moves = 0;
   while (moves < maxMoves) {

@@ -43,14 +43,6 @@ export function ScenarioPicker() {
           </option>
         ))}
       </select>
-      {run && (
-        <span
-          className="muted mono seed"
-          title="The seed: the same scenario, seed and commands give the same run"
-        >
-          seed {run.seed}
-        </span>
-      )}
     </div>
   );
 }

@@ -6,7 +6,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { ChangeEvent } from 'react';
 import { CommandType } from '../../protocol';
-import { selectTime, selectTimeline } from '../../store/playgroundStore';
+import { selectRun, selectTime, selectTimeline } from '../../store/playgroundStore';
 import { usePlayground, useSimClient } from '../../store/usePlayground';
 import { createSeekQueue } from './seekQueue';
 import { behindLatest, formatSimTime, timelineRange, timelineValueText } from './time';
@@ -18,6 +18,7 @@ export function TimelineBar() {
   const client = useSimClient();
   const time = usePlayground(selectTime);
   const timeline = usePlayground(selectTimeline);
+  const run = usePlayground(selectRun);
   const snapshot = usePlayground((s) => s.snapshot);
   const lastError = usePlayground((s) => s.lastError);
   const [dragTime, setDragTime] = useState<number | null>(null);
@@ -68,19 +69,29 @@ export function TimelineBar() {
       <span className="timeline-edge mono" aria-hidden="true">
         {formatSimTime(range.max)}
       </span>
-      <p id={hintId} className="timeline-status" aria-live="polite">
+      <p
+        id={hintId}
+        className="timeline-status"
+        aria-live="polite"
+        title={isPast ? 'A command sent now forks the run: the later changes are discarded.' : undefined}
+      >
         {isPast && time !== undefined ? (
           <>
-            <strong>Viewing the past</strong>: {behindLatest(time, range.max)}. Acting now forks the run.
+            <strong>Viewing the past</strong> ({behindLatest(time, range.max)})
           </>
         ) : (
-          <span className="muted">Drag to look back; {timeline?.commandCount ?? 0} changes recorded.</span>
+          <span className="muted">Drag to look back · {timeline?.commandCount ?? 0} changes recorded</span>
         )}
       </p>
       {isPast && (
         <button type="button" onClick={() => client.send({ type: CommandType.seek, time: range.max })}>
           Back to latest
         </button>
+      )}
+      {run && (
+        <span className="muted mono run-seed" title="The same scenario, seed and commands give the same run">
+          seed {run.seed}
+        </span>
       )}
     </div>
   );

@@ -68,13 +68,22 @@ describe('time travel in the worker', () => {
     const timer = manualInterval();
     const c = (client = createInProcessClient({ interval: timer.interval }));
     const loaded = lastSnapshot(await exchange(c, { type: 'loadScenario', scenario: 'compare', seed: 3 }));
-    expect(loaded.timeline).toEqual({ start: loaded.snapshot.time, latest: loaded.snapshot.time, isPast: false, commandCount: 0 });
+    expect(loaded.timeline).toEqual({
+      start: loaded.snapshot.time,
+      latest: loaded.snapshot.time,
+      isPast: false,
+      commandCount: 0,
+    });
 
     await exchange(c, { type: 'kubectl', line: 'kubectl scale sts mysql --replicas=5', id: 'a' });
     const shown = await play(c, timer, 40);
     const present = shown.at(-1)!;
     expect(mysqlPods(present)).toEqual(['mysql-0', 'mysql-1', 'mysql-2', 'mysql-3', 'mysql-4']);
-    expect(present.timeline).toMatchObject({ isPast: false, latest: present.snapshot.time, commandCount: 41 });
+    expect(present.timeline).toMatchObject({
+      isPast: false,
+      latest: present.snapshot.time,
+      commandCount: 41,
+    });
 
     // Every state shown while playing comes back identical, whatever order the seeks come in.
     for (const i of [20, 5, 6, 33, 0]) {
@@ -151,8 +160,14 @@ describe('time travel in the worker', () => {
     await exchange(c, { type: 'tick', ms: 60_000 });
     await exchange(c, { type: 'seek', time: loaded.snapshot.time + 10_000 });
 
-    const events = await exchange(c, { type: 'kubectl', line: 'kubectl scale sts mysql --replicas=1', id: 'b' });
-    expect(events.find((e) => e.type === 'output')).toMatchObject({ text: 'statefulset.apps/mysql scaled\n' });
+    const events = await exchange(c, {
+      type: 'kubectl',
+      line: 'kubectl scale sts mysql --replicas=1',
+      id: 'b',
+    });
+    expect(events.find((e) => e.type === 'output')).toMatchObject({
+      text: 'statefulset.apps/mysql scaled\n',
+    });
     const forked = lastSnapshot(events);
     expect(forked.timeline).toEqual({
       start: loaded.snapshot.time,
@@ -167,9 +182,18 @@ describe('time travel in the worker', () => {
   it('answers queries about the past from the past, without forking', async () => {
     const c = (client = createInProcessClient());
     const loaded = lastSnapshot(await exchange(c, { type: 'loadScenario', scenario: 'compare', seed: 1 }));
-    await exchange(c, { type: 'kubectl', line: 'kubectl delete sts mysql', id: 'a' }, { type: 'tick', ms: 30_000 });
+    await exchange(
+      c,
+      { type: 'kubectl', line: 'kubectl delete sts mysql', id: 'a' },
+      { type: 'tick', ms: 30_000 },
+    );
     await exchange(c, { type: 'seek', time: loaded.snapshot.time });
-    const events = await exchange(c, { type: 'requestObject', kind: 'StatefulSet', namespace: 'default', name: 'mysql' });
+    const events = await exchange(c, {
+      type: 'requestObject',
+      kind: 'StatefulSet',
+      namespace: 'default',
+      name: 'mysql',
+    });
     expect(events[0]).toMatchObject({ type: 'object', object: { metadata: { name: 'mysql' } } });
     const after = lastSnapshot(await exchange(c, { type: 'seek', time: Number.MAX_SAFE_INTEGER }));
     expect(after.timeline).toMatchObject({ isPast: false, commandCount: 2 });
@@ -179,9 +203,17 @@ describe('time travel in the worker', () => {
   it('does not print replayed output again', async () => {
     const c = (client = createInProcessClient());
     const loaded = lastSnapshot(await exchange(c, { type: 'loadScenario', scenario: 'compare', seed: 1 }));
-    await exchange(c, { type: 'kubectl', line: 'kubectl get pods -w', id: 'w' }, { type: 'kubectl', line: 'kubectl delete pod mysql-0 --wait=false', id: 'd' });
+    await exchange(
+      c,
+      { type: 'kubectl', line: 'kubectl get pods -w', id: 'w' },
+      { type: 'kubectl', line: 'kubectl delete pod mysql-0 --wait=false', id: 'd' },
+    );
     await exchange(c, { type: 'tick', ms: 20_000 });
-    const seekEvents = await exchange(c, { type: 'seek', time: loaded.snapshot.time + 5_000 }, { type: 'seek', time: 0 });
+    const seekEvents = await exchange(
+      c,
+      { type: 'seek', time: loaded.snapshot.time + 5_000 },
+      { type: 'seek', time: 0 },
+    );
     expect(seekEvents.map((e) => e.type)).toEqual(['snapshot', 'snapshot']);
   });
 });
@@ -190,17 +222,21 @@ describe('restart from the last good state', () => {
   it('rebuilds the run from the log after the simulation failed, keeping every command that succeeded', () => {
     const events: SimEvent[] = [];
     let builds = 0;
-    const session = new SimSession((e) => events.push(e), () => () => {}, {
-      startScenario: (name, seed) => {
-        const run = startScenario(name, seed);
-        // The first build fails 20 s in; rebuilds do not.
-        if (builds++ === 0)
-          run.cluster.clock.after(20_000, 'test failure', () => {
-            throw new Error('injected failure');
-          });
-        return run;
+    const session = new SimSession(
+      (e) => events.push(e),
+      () => () => {},
+      {
+        startScenario: (name, seed) => {
+          const run = startScenario(name, seed);
+          // The first build fails 20 s in; rebuilds do not.
+          if (builds++ === 0)
+            run.cluster.clock.after(20_000, 'test failure', () => {
+              throw new Error('injected failure');
+            });
+          return run;
+        },
       },
-    });
+    );
     session.receive({ type: 'loadScenario', scenario: 'compare', seed: 1 });
     session.receive({ type: 'kubectl', line: 'kubectl scale sts mysql --replicas=4', id: 'a' });
     session.receive({ type: 'tick', ms: 5_000 });

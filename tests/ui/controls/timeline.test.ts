@@ -34,7 +34,15 @@ describe('countUntil', () => {
   });
 
   it('includes instant commands at the latest time', () => {
-    expect(countUntil([{ at: 0, end: 1000 }, { at: 1000, end: 1000 }], 1000)).toBe(2);
+    expect(
+      countUntil(
+        [
+          { at: 0, end: 1000 },
+          { at: 1000, end: 1000 },
+        ],
+        1000,
+      ),
+    ).toBe(2);
     expect(countUntil([], 0)).toBe(0);
   });
 });
@@ -168,14 +176,30 @@ describe('stepUntilChange', () => {
   it('moves until the fingerprint changes', () => {
     const states = ['a', 'a', 'a', 'b', 'c'];
     let i = 0;
-    expect(stepUntilChange(() => ++i < states.length, () => states[i]!)).toBe(3);
+    expect(
+      stepUntilChange(
+        () => ++i < states.length,
+        () => states[i]!,
+      ),
+    ).toBe(3);
     expect(i).toBe(3);
   });
 
   it('stops when there is nothing more to move to, or at the cap', () => {
     let moves = 0;
-    expect(stepUntilChange(() => ++moves <= 2, () => 'same')).toBe(2);
-    expect(stepUntilChange(() => true, () => 'same', 10)).toBe(10);
+    expect(
+      stepUntilChange(
+        () => ++moves <= 2,
+        () => 'same',
+      ),
+    ).toBe(2);
+    expect(
+      stepUntilChange(
+        () => true,
+        () => 'same',
+        10,
+      ),
+    ).toBe(10);
   });
 });
 

@@ -30,25 +30,61 @@ describe('readUrlParams', () => {
   });
 
   it.each<[string, Partial<UrlStart>, string]>([
-    ['?speed=abc', {}, 'Ignored speed="abc": the speed must be one of 0.25, 0.5, 1, 2, 4, 8, 16, 32, 64. Using 1x.'],
-    ['?speed=3', {}, 'Ignored speed="3": the speed must be one of 0.25, 0.5, 1, 2, 4, 8, 16, 32, 64. Using 1x.'],
-    ['?speed=-1', {}, 'Ignored speed="-1": the speed must be one of 0.25, 0.5, 1, 2, 4, 8, 16, 32, 64. Using 1x.'],
-    ['?speed=1e1', {}, 'Ignored speed="1e1": the speed must be one of 0.25, 0.5, 1, 2, 4, 8, 16, 32, 64. Using 1x.'],
-    ['?seed=abc', {}, 'Ignored seed="abc": the seed must be a whole number from -2147483647 to 2147483647. Using seed 1.'],
-    ['?seed=1.5', {}, 'Ignored seed="1.5": the seed must be a whole number from -2147483647 to 2147483647. Using seed 1.'],
+    [
+      '?speed=abc',
+      {},
+      'Ignored speed="abc": the speed must be one of 0.25, 0.5, 1, 2, 4, 8, 16, 32, 64. Using 1x.',
+    ],
+    [
+      '?speed=3',
+      {},
+      'Ignored speed="3": the speed must be one of 0.25, 0.5, 1, 2, 4, 8, 16, 32, 64. Using 1x.',
+    ],
+    [
+      '?speed=-1',
+      {},
+      'Ignored speed="-1": the speed must be one of 0.25, 0.5, 1, 2, 4, 8, 16, 32, 64. Using 1x.',
+    ],
+    [
+      '?speed=1e1',
+      {},
+      'Ignored speed="1e1": the speed must be one of 0.25, 0.5, 1, 2, 4, 8, 16, 32, 64. Using 1x.',
+    ],
+    [
+      '?seed=abc',
+      {},
+      'Ignored seed="abc": the seed must be a whole number from -2147483647 to 2147483647. Using seed 1.',
+    ],
+    [
+      '?seed=1.5',
+      {},
+      'Ignored seed="1.5": the seed must be a whole number from -2147483647 to 2147483647. Using seed 1.',
+    ],
     [
       '?seed=99999999999999999999',
       {},
       'Ignored seed="99999999999999999999": the seed must be a whole number from -2147483647 to 2147483647. Using seed 1.',
     ],
-    ['?paused=maybe', {}, 'Ignored paused="maybe": use paused=1 to start paused, or paused=0. Starting to play.'],
-    ['?scenario=Comp%20are', {}, 'Ignored scenario="Comp are": not a scenario name. Using the default scenario.'],
+    [
+      '?paused=maybe',
+      {},
+      'Ignored paused="maybe": use paused=1 to start paused, or paused=0. Starting to play.',
+    ],
+    [
+      '?scenario=Comp%20are',
+      {},
+      'Ignored scenario="Comp are": not a scenario name. Using the default scenario.',
+    ],
     [
       `?scenario=${'x'.repeat(80)}`,
       {},
       `Ignored scenario="${'x'.repeat(40)}…": not a scenario name. Using the default scenario.`,
     ],
-    ['?scenario=empty&speed=abc&paused=1', { scenario: 'empty', isPaused: true }, 'Ignored speed="abc": the speed must be one of 0.25, 0.5, 1, 2, 4, 8, 16, 32, 64. Using 1x.'],
+    [
+      '?scenario=empty&speed=abc&paused=1',
+      { scenario: 'empty', isPaused: true },
+      'Ignored speed="abc": the speed must be one of 0.25, 0.5, 1, 2, 4, 8, 16, 32, 64. Using 1x.',
+    ],
   ])('%s is reported and ignored', (search, start, problem) => {
     expect(readUrlParams(search)).toEqual({ start: { ...defaults, ...start }, problems: [problem] });
   });
@@ -68,7 +104,11 @@ describe('unknownScenarioProblem', () => {
     [null, scenarios, null],
     ['empty', scenarios, null],
     ['nope', [], null],
-    ['nope', scenarios, 'Unknown scenario "nope": the scenarios are compare, empty. Started compare instead.'],
+    [
+      'nope',
+      scenarios,
+      'Unknown scenario "nope": the scenarios are compare, empty. Started compare instead.',
+    ],
   ])('%s', (name, list, expected) => {
     expect(unknownScenarioProblem(name, list, 'compare')).toBe(expected);
   });
