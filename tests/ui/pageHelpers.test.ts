@@ -1,21 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatSimTime, podStatusTone } from '../../src/ui/format';
 import type { StatusTone } from '../../src/ui/format';
-import { DEFAULT_SEED, readStartParams } from '../../src/ui/startParams';
 import { transcript } from '../../src/ui/transcript';
-
-describe('readStartParams', () => {
-  it.each<[string, string | null, number]>([
-    ['', null, DEFAULT_SEED],
-    ['?seed=42', null, 42],
-    ['?scenario=tutorial-basics&seed=-7', 'tutorial-basics', -7],
-    ['?scenario=&seed=abc', null, DEFAULT_SEED],
-    ['?seed=1.5', null, DEFAULT_SEED],
-    ['?seed=99999999999999999999', null, DEFAULT_SEED],
-  ])('%s', (search, scenario, seed) => {
-    expect(readStartParams(search)).toEqual({ scenario, seed });
-  });
-});
 
 describe('formatSimTime', () => {
   it.each<[number, string]>([

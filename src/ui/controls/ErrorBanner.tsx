@@ -4,16 +4,10 @@
  * when the worker is gone, reloading the page is the way back.
  */
 import { useState } from 'react';
-import { CommandType, ErrorCode } from '../../protocol';
+import { CommandType } from '../../protocol';
 import { selectLastError } from '../../store/playgroundStore';
 import { usePlayground, useSimClient } from '../../store/usePlayground';
-
-/** What the banner offers for an error code: restart the run, reload the page, or nothing. */
-export function errorRemedy(code: ErrorCode): 'restart' | 'reload' | null {
-  if (code === ErrorCode.simFailure) return 'restart';
-  if (code === ErrorCode.workerFailure) return 'reload';
-  return null;
-}
+import { errorRemedy } from './errorRemedy';
 
 export function ErrorBanner() {
   const client = useSimClient();

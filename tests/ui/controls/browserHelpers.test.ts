@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { ErrorCode } from '../../../src/protocol';
+import { errorRemedy } from '../../../src/ui/controls/errorRemedy';
 import { isSpaceForPlay } from '../../../src/ui/controls/keyboard';
 import type { FocusTarget, KeyPress } from '../../../src/ui/controls/keyboard';
 import { createSeekQueue } from '../../../src/ui/controls/seekQueue';
@@ -116,5 +118,18 @@ describe('theme', () => {
     expect(readPick(broken)).toBeNull();
     expect(() => writePick(broken, 'light')).not.toThrow();
     expect(readPick(null)).toBeNull();
+  });
+});
+
+describe('errorRemedy', () => {
+  it.each<[ErrorCode, 'restart' | 'reload' | null]>([
+    ['simFailure', 'restart'],
+    ['workerFailure', 'reload'],
+    ['unknownScenario', null],
+    ['badMessage', null],
+    ['noScenario', null],
+    ['versionMismatch', null],
+  ])('%s: %s', (code, remedy) => {
+    expect(errorRemedy(code)).toBe(remedy);
   });
 });
