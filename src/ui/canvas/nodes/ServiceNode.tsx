@@ -31,12 +31,12 @@ function ServiceNodeComponent({ id }: NodeProps<LayoutNode>) {
           </span>
         )}
         <span className="service-ports mono">{view.ports}</span>
-      </span>
-      <span className="service-row service-meta" id={descriptionId(id)}>
-        <span className="service-dns mono">{view.dnsName}</span>
         <span className="service-endpoints">
           {view.readyEndpoints}/{view.endpoints} ready
         </span>
+      </span>
+      <span className="service-row service-meta" id={descriptionId(id)}>
+        <span className="service-dns mono">{view.dnsName}</span>
       </span>
     </Appear>
   );
