@@ -14,8 +14,8 @@ function watchProblems(page: Page): string[] {
 async function openPaused(page: Page) {
   await page.goto('./?paused=1');
   await expect(page.getByRole('heading', { level: 1, name: 'StatefulSet Playground' })).toBeVisible();
-  // The scenario is loaded once the picker lists its pods.
-  await expect(page.getByRole('combobox', { name: 'Inspect object' }).or(page.getByRole('tab', { name: 'Console' }))).not.toHaveCount(0);
+  // The console takes lines once the scenario is loaded.
+  await expect(consoleInput(page)).toBeEnabled();
 }
 
 const consoleInput = (page: Page) => page.getByRole('textbox', { name: 'kubectl command' });
@@ -52,6 +52,22 @@ test('the console keeps a history, completes with Tab, and answers as kubectl do
   await input.press('Enter');
   await expect(consoleLog(page)).toContainText(/\$ kubectl get pods \nNAME\s+READY\s+STATUS/);
 
+  // A pod shell prompts with its own prompt; Ctrl+C leaves it.
+  await run(page, 'kubectl exec -it mysql-0 -- sh');
+  await input.fill('echo inside > /tmp/x');
+  await input.press('Enter');
+  await expect(consoleLog(page)).toContainText('# echo inside > /tmp/x');
+  await input.press('Control+c');
+  await expect(consoleLog(page)).toContainText('# ^C');
+  await run(page, 'echo back on the host');
+
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByRole('button', { name: 'Copy' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Copied the console output.' })).toBeVisible();
+  const copied = await page.evaluate<string>('navigator.clipboard.readText()');
+  expect(copied).toMatch(/^\$ kubectl get nodes\nNAME +STATUS/);
+  expect(copied).toContain('$ echo back on the host\nback on the host\n');
+
   await page.getByRole('button', { name: 'Clear' }).click();
   await expect(consoleLog(page)).toHaveText('');
   expect(problems).toEqual([]);
@@ -60,6 +76,7 @@ test('the console keeps a history, completes with Tab, and answers as kubectl do
 test('kubectl get pods -w streams rows while time plays, until Ctrl+C', async ({ page }) => {
   const problems = watchProblems(page);
   await page.goto('./?paused=1&speed=8');
+  await expect(consoleInput(page)).toBeEnabled();
   await run(page, 'kubectl get pods -w');
   await run(page, 'kubectl scale statefulset mysql --replicas=4');
   await expect(consoleLog(page)).toContainText('statefulset.apps/mysql scaled');
@@ -85,9 +102,17 @@ test('the Events tab lists events as kubectl get events does', async ({ page }) 
   await events.click();
   await expect(events).toHaveAttribute('aria-selected', 'true');
   const table = page.getByRole('table', { name: 'Events' });
-  await expect(table.getByRole('columnheader')).toHaveText(['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE']);
+  await expect(table.getByRole('columnheader')).toHaveText([
+    'LAST SEEN',
+    'TYPE',
+    'REASON',
+    'OBJECT',
+    'MESSAGE',
+  ]);
   const scheduled = table.getByRole('row').filter({ hasText: 'Scheduled' });
-  await expect(scheduled.first()).toContainText(/Normal\s*Scheduled\s*pod\/mysql-\d\s*Successfully assigned default\/mysql-\d to node-\d/);
+  await expect(scheduled.first()).toContainText(
+    /Normal\s*Scheduled\s*pod\/mysql-\d\s*Successfully assigned default\/mysql-\d to node-\d/,
+  );
 
   await page.getByRole('searchbox', { name: 'Filter events' }).fill('mysql-deploy');
   await expect(table.getByRole('row').nth(1)).toContainText('mysql-deploy');
@@ -113,7 +138,9 @@ test('the inspector shows describe output and its actions run real commands', as
 
   await page.getByRole('button', { name: 'Delete', exact: true }).click();
   await expect(page.getByRole('tab', { name: 'Console' })).toHaveAttribute('aria-selected', 'true');
-  await expect(consoleLog(page)).toContainText('$ kubectl delete pod mysql-0\npod "mysql-0" deleted from default namespace');
+  await expect(consoleLog(page)).toContainText(
+    '$ kubectl delete pod mysql-0\npod "mysql-0" deleted from default namespace',
+  );
   expect(problems).toEqual([]);
 });
 
@@ -155,7 +182,9 @@ test('tabs move with the arrow keys and the separator resizes the dock by keyboa
   await separator.focus();
   await separator.press('ArrowUp');
   await expect(separator).toHaveAttribute('aria-valuenow', String(before + 24));
-  await expect.poll(async () => Math.round((await dock.boundingBox())?.height ?? 0)).toBe(Math.round(heightBefore + 24));
+  await expect
+    .poll(async () => Math.round((await dock.boundingBox())?.height ?? 0))
+    .toBe(Math.round(heightBefore + 24));
   await separator.press('End');
   await expect(separator).toHaveAttribute('aria-valuenow', '120');
   expect(problems).toEqual([]);

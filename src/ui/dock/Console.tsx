@@ -18,6 +18,8 @@ export function Console() {
   const runLine = useRunLine();
   const output = usePlayground(selectOutput);
   const prompt = usePlayground(selectPrompt);
+  // Lines typed before the worker has a cluster would be lost: the input waits for the first scenario.
+  const isReady = usePlayground((s) => s.run !== null);
   const [line, setLine] = useState('');
   const [history, setHistory] = useState(emptyHistory);
   const [clearMark, setClearMark] = useState<ClearMark>({ seq: 0, isAfterAnswer: false });
@@ -152,7 +154,8 @@ export function Console() {
           onChange={(e) => setLine(e.target.value)}
           onKeyDown={onKeyDown}
           onPaste={onPaste}
-          placeholder={prompt === '$ ' ? 'kubectl get pods' : ''}
+          disabled={!isReady}
+          placeholder={!isReady ? 'Starting the cluster…' : prompt === '$ ' ? 'kubectl get pods' : ''}
           autoComplete="off"
           autoCapitalize="off"
           autoCorrect="off"

@@ -3,7 +3,7 @@
  * printers in the worker), its events, a pod's files, and context actions that run real commands. An object
  * is selected on the canvas (click / Enter) or with the picker here.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { CommandType } from '../../protocol';
 import { objectKey, selectSelection } from '../../store/playgroundStore';
 import type { ObjectRef } from '../../store/playgroundStore';
@@ -13,6 +13,7 @@ import { InspectorActions } from './InspectorActions';
 import { PodFiles } from './PodFiles';
 import { TabList, tabPanelProps } from './TabList';
 import { eventSubjects, existsIn, inspectables, isApiObject, refKey, refLabel } from './inspectables';
+import type { Inspectable } from './inspectables';
 import { useRunLine } from './useRunLine';
 
 type View = 'describe' | 'yaml' | 'events' | 'files';
@@ -31,8 +32,9 @@ function viewsFor(ref: ObjectRef): View[] {
 
 function ObjectPicker({ selection }: { selection: ObjectRef | null }) {
   const store = usePlaygroundStore();
-  const items = usePlayground((s) => s.snapshot);
-  const all = inspectables(items);
+  // A string selector: the picker re-renders when the set of objects changes, not on every tick.
+  const listed = usePlayground((s) => JSON.stringify(inspectables(s.snapshot)));
+  const all = useMemo(() => JSON.parse(listed) as Inspectable[], [listed]);
   const groups = [...new Set(all.map((i) => i.group))];
   const value = selection ? refKey(selection) : '';
   const isListed = all.some((i) => refKey(i.ref) === value);
@@ -67,10 +69,16 @@ function ObjectPicker({ selection }: { selection: ObjectRef | null }) {
 /** Buttons to move between a node and its zone (the keyboard path between related objects). */
 function Related({ target }: { target: ObjectRef }) {
   const store = usePlaygroundStore();
-  const nodes = usePlayground((s) => s.snapshot?.nodes);
+  const nodesJson = usePlayground((s) =>
+    JSON.stringify((s.snapshot?.nodes ?? []).map(({ name, zone, status }) => ({ name, zone, status }))),
+  );
+  const nodes = useMemo(
+    () => JSON.parse(nodesJson) as { name: string; zone: string | null; status: string }[],
+    [nodesJson],
+  );
   const select = (ref: ObjectRef) => store.getState().select(ref);
   if (target.kind === 'Node') {
-    const zone = nodes?.find((n) => n.name === target.name)?.zone;
+    const zone = nodes.find((n) => n.name === target.name)?.zone;
     if (!zone) return null;
     return (
       <p className="dock-related">
@@ -86,7 +94,7 @@ function Related({ target }: { target: ObjectRef }) {
     );
   }
   if (target.kind === 'Zone') {
-    const inZone = (nodes ?? []).filter((n) => n.zone === target.name);
+    const inZone = nodes.filter((n) => n.zone === target.name);
     return (
       <p className="dock-related">
         Nodes:{' '}
@@ -115,8 +123,8 @@ export interface InspectorProps {
 
 export function Inspector({ onRan, onOpenEvents }: InspectorProps) {
   const client = useSimClient();
+  const store = usePlaygroundStore();
   const selection = usePlayground(selectSelection);
-  const snapshot = usePlayground((s) => s.snapshot);
   const [view, setView] = useState<View>('describe');
   const key = selection ? objectKey(selection.kind, selection.namespace, selection.name) : '';
   const described = usePlayground((s) => s.described[key]);
@@ -125,14 +133,29 @@ export function Inspector({ onRan, onOpenEvents }: InspectorProps) {
   const views = selection ? viewsFor(selection) : [];
   const active = views.includes(view) ? view : (views[0] ?? 'describe');
 
-  // Ask again whenever the cluster changed, so the texts stay live while time passes.
+  // Whether the object still exists, and whose events it shows, as strings: no re-render on every tick.
+  const isGone = usePlayground(
+    (s) => s.snapshot !== null && selection !== null && !existsIn(s.snapshot, selection),
+  );
+  const subjectsJson = usePlayground((s) =>
+    JSON.stringify(selection ? eventSubjects(s.snapshot, selection) : []),
+  );
+  const subjects = useMemo(() => JSON.parse(subjectsJson) as ObjectRef[], [subjectsJson]);
+
+  // Ask now, and again whenever the cluster changed, so the texts stay live while time passes.
   useEffect(() => {
     if (!selection || !isApiObject(selection)) return;
     const { kind, namespace, name } = selection;
-    if (active === 'describe') client.send({ type: CommandType.describe, kind, namespace, name });
-    if (active === 'yaml') client.send({ type: CommandType.printYaml, kind, namespace, name });
-    if (kind === 'Pod' && namespace) client.send({ type: CommandType.podFiles, namespace, name });
-  }, [client, selection, active, snapshot]);
+    const ask = () => {
+      if (active === 'describe') client.send({ type: CommandType.describe, kind, namespace, name });
+      if (active === 'yaml') client.send({ type: CommandType.printYaml, kind, namespace, name });
+      if (kind === 'Pod' && namespace) client.send({ type: CommandType.podFiles, namespace, name });
+    };
+    ask();
+    return store.subscribe((state, previous) => {
+      if (state.snapshot !== previous.snapshot) ask();
+    });
+  }, [client, store, selection, active]);
 
   const run = useRunLine();
   const runAndShow = (line: string) => {
@@ -151,51 +174,51 @@ export function Inspector({ onRan, onOpenEvents }: InspectorProps) {
       </div>
     );
   }
-  const subjects = eventSubjects(snapshot, selection);
   const label = refLabel(selection);
-  const isGone = snapshot !== null && !existsIn(snapshot, selection);
   return (
-    <div className="dock-inspector">
-      <div className="dock-inspector-head">
+    <div className="dock-inspector is-split">
+      <div className="dock-inspector-side">
         <ObjectPicker selection={selection} />
         <h3 className="dock-inspector-title">
           {label}
           {isGone && <span className="dock-muted"> (no longer exists)</span>}
         </h3>
         <Related target={selection} />
+        <InspectorActions target={selection} run={runAndShow} podFiles={podFiles} />
       </div>
-      <InspectorActions target={selection} run={runAndShow} podFiles={podFiles} />
-      <TabList
-        label="Inspector views"
-        idPrefix="inspector"
-        tabs={views.map((id) => ({ id, label: VIEW_LABELS[id] }))}
-        active={active}
-        onChange={setView}
-        className="dock-subtabs"
-      />
-      {views.map((id) => (
-        <div key={id} {...tabPanelProps('inspector', id, active)} className="dock-inspector-panel">
-          {id === active && id === 'describe' && (
-            <pre className="dock-text" aria-label="kubectl describe output" tabIndex={0}>
-              {described?.text ?? 'Loading…'}
-            </pre>
-          )}
-          {id === active && id === 'yaml' && (
-            <pre className="dock-text" aria-label="kubectl get -o yaml output" tabIndex={0}>
-              {yaml?.text ?? 'Loading…'}
-            </pre>
-          )}
-          {id === active && id === 'events' && (
-            <>
-              <button type="button" className="dock-link" onClick={() => onOpenEvents(subjects, label)}>
-                Open in the Events tab
-              </button>
-              <EventsTable subjects={subjects} label={`Events of ${label}`} />
-            </>
-          )}
-          {id === active && id === 'files' && <PodFiles listing={podFiles} />}
-        </div>
-      ))}
+      <div className="dock-inspector-main">
+        <TabList
+          label="Inspector views"
+          idPrefix="inspector"
+          tabs={views.map((id) => ({ id, label: VIEW_LABELS[id] }))}
+          active={active}
+          onChange={setView}
+          className="dock-subtabs"
+        />
+        {views.map((id) => (
+          <div key={id} {...tabPanelProps('inspector', id, active)} className="dock-inspector-panel">
+            {id === active && id === 'describe' && (
+              <pre className="dock-text" aria-label="kubectl describe output" tabIndex={0}>
+                {described?.text ?? 'Loading…'}
+              </pre>
+            )}
+            {id === active && id === 'yaml' && (
+              <pre className="dock-text" aria-label="kubectl get -o yaml output" tabIndex={0}>
+                {yaml?.text ?? 'Loading…'}
+              </pre>
+            )}
+            {id === active && id === 'events' && (
+              <>
+                <button type="button" className="dock-link" onClick={() => onOpenEvents(subjects, label)}>
+                  Open in the Events tab
+                </button>
+                <EventsTable subjects={subjects} label={`Events of ${label}`} />
+              </>
+            )}
+            {id === active && id === 'files' && <PodFiles listing={podFiles} />}
+          </div>
+        ))}
+      </div>
     </div>
   );
 }

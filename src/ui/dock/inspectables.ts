@@ -56,7 +56,28 @@ export function inspectables(snapshot: ClusterSnapshot | null | undefined): Insp
 
 /** True while the snapshot still holds the object (a deleted pod's inspector says so). */
 export function existsIn(snapshot: ClusterSnapshot | null | undefined, ref: ObjectRef): boolean {
-  return inspectables(snapshot).some((i) => sameRef(i.ref, ref));
+  if (!snapshot) return false;
+  const named = (o: { name: string; namespace?: string }) =>
+    o.name === ref.name && (o.namespace === undefined || o.namespace === ref.namespace);
+  switch (ref.kind) {
+    case 'Pod':
+      return snapshot.pods.some(named);
+    case 'Node':
+      return snapshot.nodes.some(named);
+    case 'Zone':
+      return snapshot.nodes.some((n) => n.zone === ref.name);
+    case 'Service':
+      return snapshot.services.some(named);
+    case 'PersistentVolumeClaim':
+      return snapshot.pvcs.some(named);
+    case 'PersistentVolume':
+      return snapshot.pvs.some(named);
+    case 'StatefulSet':
+    case 'Deployment':
+      return snapshot.workloads.some((w) => w.kind === ref.kind && named(w));
+    default:
+      return inspectables(snapshot).some((i) => sameRef(i.ref, ref));
+  }
 }
 
 /** The objects whose events belong to `ref`: itself, or for a zone every node in it. */

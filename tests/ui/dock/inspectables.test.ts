@@ -55,6 +55,21 @@ describe('inspectables', () => {
     expect(existsIn(snapshot, { kind: 'Pod', namespace: 'default', name: 'mysql-2' })).toBe(true);
     expect(existsIn(snapshot, { kind: 'Pod', namespace: 'default', name: 'mysql-9' })).toBe(false);
     expect(isApiObject({ kind: 'Zone', namespace: null, name: 'zone-a' })).toBe(false);
+    expect(
+      (
+        [
+          ['Zone', null, 'zone-b'],
+          ['Zone', null, 'zone-c'],
+          ['Node', null, 'node-4'],
+          ['StatefulSet', 'default', 'mysql'],
+          ['Deployment', 'default', 'mysql'],
+          ['Service', 'default', 'mysql-deploy'],
+          ['PersistentVolumeClaim', 'default', 'data-mysql-0'],
+          ['PersistentVolumeClaim', 'other', 'data-mysql-0'],
+        ] as const
+      ).map(([kind, namespace, name]) => existsIn(snapshot, { kind, namespace, name })),
+    ).toEqual([true, false, true, true, false, true, true, false]);
+    expect(existsIn(null, { kind: 'Pod', namespace: 'default', name: 'mysql-0' })).toBe(false);
     expect(isApiObject({ kind: 'Node', namespace: null, name: 'node-1' })).toBe(true);
   });
 
