@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { ObjectRef } from '../../store/playgroundStore';
 import { usePlayground } from '../../store/usePlayground';
-import { eventRows } from './events';
+import { eventRows, spansNamespaces } from './events';
 import type { EventOrder } from './events';
 
 const NO_EVENTS: never[] = [];
@@ -26,6 +26,7 @@ export function EventsTable({ subjects, label, hasControls = false, children }: 
   const [order, setOrder] = useState<EventOrder>('newestFirst');
   const filterId = useId();
   const rows = eventRows(events, now, { text, objects: subjects }, order);
+  const withNamespace = spansNamespaces(rows);
   return (
     <div className="dock-events">
       {hasControls && (
@@ -53,6 +54,7 @@ export function EventsTable({ subjects, label, hasControls = false, children }: 
         <table className="dock-events-table" aria-label={label}>
           <thead>
             <tr>
+              {withNamespace && <th scope="col">NAMESPACE</th>}
               <th scope="col">LAST SEEN</th>
               <th scope="col">TYPE</th>
               <th scope="col">REASON</th>
@@ -63,6 +65,7 @@ export function EventsTable({ subjects, label, hasControls = false, children }: 
           <tbody>
             {rows.map((row) => (
               <tr key={row.key} className={row.isWarning ? 'is-warning' : undefined}>
+                {withNamespace && <td>{row.namespace}</td>}
                 <td>{row.lastSeen}</td>
                 <td className="dock-event-type">{row.type}</td>
                 <td>{row.reason}</td>

@@ -10,6 +10,7 @@ import { formatAge } from './duration';
 export interface EventRow {
   /** A stable React key. */
   key: string;
+  namespace: string;
   lastSeen: string;
   type: string;
   reason: string;
@@ -72,6 +73,7 @@ export function eventRows(
   if (order === 'newestFirst') indexed.reverse();
   return indexed.map(({ event }) => ({
     key: event.uid,
+    namespace: event.namespace,
     lastSeen: formatAge(now, event.time),
     type: event.type,
     reason: event.reason,
@@ -79,4 +81,9 @@ export function eventRows(
     message: event.message.trim(),
     isWarning: event.type === 'Warning',
   }));
+}
+
+/** True when the rows come from more than one namespace: the table then adds kubectl's NAMESPACE column (-A). */
+export function spansNamespaces(rows: readonly EventRow[]): boolean {
+  return rows.some((r) => r.namespace !== rows[0]?.namespace);
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { EventSnapshot } from '../../../src/protocol';
-import { eventInvolves, eventMatches, eventRows, objectWord } from '../../../src/ui/dock/events';
+import {
+  eventInvolves,
+  eventMatches,
+  eventRows,
+  objectWord,
+  spansNamespaces,
+} from '../../../src/ui/dock/events';
 
 function event(uid: string, time: number, fields: Partial<EventSnapshot> = {}): EventSnapshot {
   return {
@@ -85,6 +91,14 @@ describe('eventRows', () => {
       'mysql-0',
     ]);
     expect(eventRows(events, 10_000, { text: 'scheduled', objects: [node] })).toEqual([]);
+  });
+});
+
+describe('spansNamespaces', () => {
+  it('adds the NAMESPACE column only when the rows come from several namespaces', () => {
+    expect(spansNamespaces(eventRows(events, 0, all))).toBe(true);
+    expect(spansNamespaces(eventRows(events, 0, { text: 'mysql-1', objects: null }))).toBe(false);
+    expect(spansNamespaces([])).toBe(false);
   });
 });
 
