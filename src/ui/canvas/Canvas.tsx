@@ -23,6 +23,7 @@ import type { CanvasStore, LayoutNode } from './canvasStore';
 import { CanvasStoreContext, useCanvas } from './hooks';
 import { arrowDirection, focusTargets, nextInDirection } from './keyboard';
 import { CanvasMotion, TRANSITION_S } from './motion';
+import { idOfRef, refOfView } from './selection';
 import { edgeTypes, nodeTypes } from './types';
 import './canvas.css';
 
@@ -66,7 +67,7 @@ function selectionFrom(changes: NodeChange<LayoutNode>[], current: string | null
   return next;
 }
 
-function Flow({ store }: { store: CanvasStore }) {
+function Flow({ store, onSelect }: { store: CanvasStore; onSelect: (id: string | null) => void }) {
   const nodes = useCanvas((s) => s.nodes);
   const edges = useCanvas((s) => s.edges);
   const { getViewport, setCenter } = useReactFlow();
@@ -74,7 +75,7 @@ function Flow({ store }: { store: CanvasStore }) {
 
   const onNodesChange = (changes: NodeChange<LayoutNode>[]) => {
     const next = selectionFrom(changes, store.getState().selectedId);
-    if (next !== undefined) store.getState().select(next);
+    if (next !== undefined) onSelect(next);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -112,7 +113,7 @@ function Flow({ store }: { store: CanvasStore }) {
       nodeTypes={nodeTypes}
       edgeTypes={edgeTypes}
       onNodesChange={onNodesChange}
-      onPaneClick={() => store.getState().select(null)}
+      onPaneClick={() => onSelect(null)}
       onKeyDown={onKeyDown}
       zIndexMode="manual"
       nodesDraggable={false}
@@ -161,20 +162,33 @@ export function Canvas() {
   const playground = usePlaygroundStore();
   const [store] = useState(() => createCanvasStore({ exitMs: prefersReducedMotion() ? 0 : EXIT_MS }));
 
+  // Snapshots redraw the canvas; the playground's selection (shared with the inspector) picks the card.
   useEffect(() => {
+    const follow = () => {
+      const { views, exiting } = store.getState();
+      store.getState().select(idOfRef(views, exiting, playground.getState().selection));
+    };
     const snapshot = playground.getState().snapshot;
     if (snapshot) store.getState().update(snapshot);
+    follow();
     return playground.subscribe((state, previous) => {
       if (state.snapshot && state.snapshot !== previous.snapshot) store.getState().update(state.snapshot);
+      if (state.snapshot !== previous.snapshot || state.selection !== previous.selection) follow();
     });
   }, [playground, store]);
+
+  const onSelect = (id: string | null) => {
+    const view = id ? store.getState().views[id] : undefined;
+    playground.getState().select(view ? refOfView(view) : null);
+    store.getState().select(id);
+  };
 
   return (
     <CanvasStoreContext.Provider value={store}>
       <CanvasMotion>
         <div className="canvas">
           <ReactFlowProvider>
-            <Flow store={store} />
+            <Flow store={store} onSelect={onSelect} />
           </ReactFlowProvider>
           <CanvasStatus />
           <SelectionAnnouncer />
