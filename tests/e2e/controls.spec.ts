@@ -244,6 +244,10 @@ test('screenshots of the header bar in light and dark, at laptop width', async (
     await expect.poll(() => clockSeconds(page)).toBeGreaterThan(60);
     await page.getByRole('slider', { name: 'Timeline' }).press('Home');
     await expect(page.getByText('Viewing the past')).toBeVisible();
+    // Let the canvas finish drawing mysql-3 leaving (it did not exist yet at this time).
+    await expect(
+      page.getByRole('region', { name: 'Cluster' }).getByText('mysql-3', { exact: true }),
+    ).toHaveCount(0);
     await page.screenshot({ path: `docs/screenshots/controls-${theme}.png` });
     // Every control stays inside the header at 1280 px.
     const header = await page.getByRole('banner').boundingBox();
