@@ -35,7 +35,11 @@ const ARIA_LABELS = {
     'Press Enter to select. Arrow keys move to the nearest object in that direction. Escape clears the selection.',
 };
 
-const FIT_OPTIONS = { padding: 0.03, maxZoom: 1.25 };
+/** Fit the whole drawing, leaving the right edge to the zoom controls so they never cover a card. */
+const FIT_OPTIONS = {
+  padding: { top: '12px', bottom: '12px', left: '14px', right: '58px' },
+  maxZoom: 1.25,
+} as const;
 
 function prefersReducedMotion(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
