@@ -24,7 +24,7 @@ import { CanvasStoreContext, useCanvas } from './hooks';
 import { arrowDirection, focusTargets, nextInDirection } from './keyboard';
 import { CanvasMotion, TRANSITION_S } from './motion';
 import { idOfRef, refOfView } from './selection';
-import { edgeTypes, nodeTypes } from './types';
+import { edgeTypes, nodeTypes } from './nodeTypes';
 import './canvas.css';
 
 /** The React Flow id: it names the description element React Flow renders for keyboard users. */
