@@ -159,10 +159,18 @@ export class ApiServer {
     return [...this.objects.keys()].sort();
   }
 
-  /** Creates an object; throws ApiError (AlreadyExists, Invalid, NotFound for a missing namespace). */
-  create<T extends KubeObject>(input: T, options: { handOver?: boolean } = {}): T {
+  /**
+   * Creates an object; throws ApiError (AlreadyExists, Invalid, NotFound for a missing namespace). With
+   * `dryRun` (`?dryRun=All`), defaulting, validation and admission run and the would-be object is returned,
+   * but nothing is stored, no watcher hears of it, and no counter or random draw is used up.
+   */
+  create<T extends KubeObject>(input: T, options: { handOver?: boolean; dryRun?: boolean } = {}): T {
+    if (options.dryRun) return this.withoutSideEffects(() => this.createChecked(deepClone(input), true));
     // With handOver the caller gives up the object (a freshly built Event), which saves a deep copy.
-    const obj = options.handOver ? input : deepClone(input);
+    return this.createChecked(options.handOver ? input : deepClone(input), false);
+  }
+
+  private createChecked<T extends KubeObject>(obj: T, dryRun: boolean): T {
     const info = resourceForKind(obj.kind);
     if (!info) throw badRequest(`no kind "${obj.kind}" is registered`);
     obj.apiVersion = apiVersionOf(info);
@@ -187,12 +195,13 @@ export class ApiServer {
     const refusal = strategy?.admit?.(obj, undefined, this);
     if (refusal) throw refusal;
 
-    meta.uid = this.nextUid();
     meta.creationTimestamp = this.clock.timestamp();
+    if (strategy?.hasGeneration) meta.generation = 1;
+    if (dryRun) return obj;
+    meta.uid = this.nextUid();
     meta.resourceVersion = this.nextResourceVersion();
     delete meta.deletionTimestamp;
     delete meta.deletionGracePeriodSeconds;
-    if (strategy?.hasGeneration) meta.generation = 1;
     this.put(obj);
     this.notify({ type: 'ADDED', object: obj });
     return obj;
@@ -202,7 +211,12 @@ export class ApiServer {
    * Replaces an object. With `status`, only the status changes (the status subresource); without it, a kind
    * with a status subresource keeps its old status.
    */
-  update<T extends KubeObject>(input: T, options: { subresource?: 'status'; handOver?: boolean } = {}): T {
+  update<T extends KubeObject>(input: T, options: { subresource?: 'status'; handOver?: boolean; dryRun?: boolean } = {}): T {
+    if (options.dryRun) return this.withoutSideEffects(() => this.updateChecked(input, { ...options, handOver: false }, true));
+    return this.updateChecked(input, options, false);
+  }
+
+  private updateChecked<T extends KubeObject>(input: T, options: { subresource?: 'status'; handOver?: boolean }, dryRun: boolean): T {
     const namespace = this.scopeNamespace(input.kind, input.metadata.namespace);
     const old = this.get<T>(input.kind, namespace, input.metadata.name);
     if (!old) throw notFound(input.kind, input.metadata.name);
@@ -244,6 +258,7 @@ export class ApiServer {
     }
     obj.apiVersion = old.apiVersion;
     if (deepEqual(obj, old)) return old;
+    if (dryRun) return obj;
     obj.metadata.resourceVersion = this.nextResourceVersion();
     this.put(obj);
     this.notify({ type: 'MODIFIED', object: obj, old });
@@ -331,6 +346,16 @@ export class ApiServer {
     this.notify({ type: 'MODIFIED', object: updated, old: current });
     this.removeIfFinalized(updated);
     return { object: this.get(kind, namespace, name) ?? updated, removed: !this.get(kind, namespace, name) };
+  }
+
+  /** Runs a dry-run write: whatever the strategies draw from the seeded source is put back afterwards. */
+  private withoutSideEffects<T>(write: () => T): T {
+    const state = this.random.state();
+    try {
+      return write();
+    } finally {
+      this.random.restore(state);
+    }
   }
 
   /** Current resourceVersion counter (for snapshots and tests). */

@@ -55,4 +55,9 @@ export class SeededRandom {
   state(): readonly number[] {
     return this.rng.getState();
   }
+
+  /** Puts the generator back to a state from `state()` (a server-side dry run draws nothing for good). */
+  restore(state: readonly number[]): void {
+    this.rng = xoroshiro128plusFromState(state);
+  }
 }
