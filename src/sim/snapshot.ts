@@ -255,6 +255,42 @@ function readyTime(pod: Pod): number | null {
   return ready?.lastTransitionTime ? fromTimestamp(ready.lastTransitionTime) : null;
 }
 
+interface CachedPod {
+  snapshot: PodSnapshot;
+  /** The objects it was built from besides the pod (claims, the ReplicaSet): stored objects are replaced, never changed. */
+  inputs: (KubeObject | undefined)[];
+  /** The RESTARTS cell says "(5m ago)": it changes with time. */
+  isTimeDependent: boolean;
+}
+
+/**
+ * Pod snapshots by stored pod object. The store replaces an object on every change, so an unchanged pod,
+ * with unchanged claims and owner, gives the very same snapshot: a large, mostly idle cluster costs little.
+ */
+const podCache = new WeakMap<Pod, CachedPod>();
+
+function podInputs(cluster: Cluster, pod: Pod): (KubeObject | undefined)[] {
+  const namespace = pod.metadata.namespace ?? 'default';
+  const inputs: (KubeObject | undefined)[] = [];
+  for (const v of pod.spec.volumes ?? []) {
+    if (v.persistentVolumeClaim) inputs.push(cluster.api.get('PersistentVolumeClaim', namespace, v.persistentVolumeClaim.claimName));
+  }
+  const owner = controllerRef(pod);
+  if (owner?.kind === 'ReplicaSet') inputs.push(cluster.api.get('ReplicaSet', namespace, owner.name));
+  return inputs;
+}
+
+function cachedPodSnapshot(cluster: Cluster, pod: Pod, now: number): PodSnapshot {
+  const inputs = podInputs(cluster, pod);
+  const cached = podCache.get(pod);
+  if (cached && !cached.isTimeDependent && cached.inputs.length === inputs.length && cached.inputs.every((o, i) => o === inputs[i])) {
+    return cached.snapshot;
+  }
+  const snapshot = podSnapshot(cluster, pod, now);
+  podCache.set(pod, { snapshot, inputs, isTimeDependent: snapshot.restarts.includes(' ago)') });
+  return snapshot;
+}
+
 function podSnapshot(cluster: Cluster, pod: Pod, now: number): PodSnapshot {
   const cells = podCells(pod, now);
   const owner = controllerRef(pod);
@@ -477,14 +513,14 @@ export function buildSnapshot(cluster: Cluster): ClusterSnapshot {
   return {
     time: now,
     nodes: api.list<Node>('Node').map(nodeSnapshot),
-    pods: pods.map((pod) => podSnapshot(cluster, pod, now)),
+    pods: pods.map((pod) => cachedPodSnapshot(cluster, pod, now)),
     pvcs: api.list<PersistentVolumeClaim>('PersistentVolumeClaim').map(pvcSnapshot),
     pvs: pvs.map(pvSnapshot),
     services: api.list<Service>('Service').map((svc) => serviceSnapshot(svc, slices)),
     workloads: [...api.list<StatefulSet>('StatefulSet'), ...api.list<Deployment>('Deployment')].map(
       workloadSnapshot,
     ),
-    events: recentEvents(api.list<Event>('Event'), SNAPSHOT_EVENT_LIMIT),
+    events: recentEvents(cluster.ctx.recorder.recent(SNAPSHOT_EVENT_LIMIT), SNAPSHOT_EVENT_LIMIT),
     volumeData: volumeDataSnapshots(cluster, pods, pvs),
   };
 }

@@ -19,6 +19,9 @@ export interface EventSource {
 export class EventRecorder {
   private readonly aggregate = new Map<string, string>();
   private counter = 0;
+  /** `namespace/name` of Events in the order they were last written (oldest first), bounded. */
+  private recentKeys = new Map<string, true>();
+  private static readonly RECENT_LIMIT = 2000;
 
   constructor(private readonly api: ApiServer) {}
 
@@ -33,7 +36,10 @@ export class EventRecorder {
         e.count += 1;
         e.lastTimestamp = now;
       });
-      if (updated) return;
+      if (updated) {
+        this.touch(`${namespace}/${existingName}`);
+        return;
+      }
     }
     const name = `${object.metadata.name}.${this.eventSuffix()}`;
     const event: Event = {
@@ -63,8 +69,30 @@ export class EventRecorder {
     try {
       this.api.create(event, { handOver: true });
       this.aggregate.set(aggKey, name);
+      this.touch(`${namespace}/${name}`);
     } catch {
       // Events are best effort.
+    }
+  }
+
+  /** The most recently written Events that still exist, oldest first (at most `limit`). */
+  recent(limit: number): Event[] {
+    const out: Event[] = [];
+    const keys = [...this.recentKeys.keys()];
+    for (let i = keys.length - 1; i >= 0 && out.length < limit; i--) {
+      const key = keys[i]!;
+      const slash = key.indexOf('/');
+      const event = this.api.get<Event>('Event', key.slice(0, slash), key.slice(slash + 1));
+      if (event) out.push(event);
+    }
+    return out.reverse();
+  }
+
+  private touch(key: string): void {
+    this.recentKeys.delete(key);
+    this.recentKeys.set(key, true);
+    if (this.recentKeys.size > EventRecorder.RECENT_LIMIT * 1.5) {
+      this.recentKeys = new Map([...this.recentKeys.keys()].slice(-EventRecorder.RECENT_LIMIT).map((k) => [k, true] as const));
     }
   }
 
