@@ -67,6 +67,10 @@ export interface PodSnapshot {
   subdomain?: string | null;
   /** spec.volumes in spec order, each with the content it maps to (see `volumeData`). */
   volumes?: PodVolumeSnapshot[];
+  /** metadata.labels (the lessons read `role` and `controller-revision-hash`). */
+  labels?: Record<string, string>;
+  /** spec.containers[].image in spec order. */
+  images?: string[];
 }
 
 /**
@@ -114,6 +118,8 @@ export interface NodeSnapshot {
   volumesAttached: string[];
   /** status.volumesInUse. */
   volumesInUse: string[];
+  /** spec.taints as `kubectl describe node` prints them: `key=value:Effect` (or `key:Effect`). */
+  taints?: string[];
 }
 
 export interface PersistentVolumeClaimSnapshot {
@@ -194,6 +200,17 @@ export interface WorkloadSnapshot {
   /** spec.replicas (defaulted to 1). */
   replicas: number;
   readyReplicas: number;
+  /** metadata.annotations (application replication is switched on by annotations). */
+  annotations?: Record<string, string>;
+  /** StatefulSet spec.podManagementPolicy (defaulted OrderedReady); null for a Deployment. */
+  podManagementPolicy?: string | null;
+  /** spec.updateStrategy.type (StatefulSet RollingUpdate / OnDelete; Deployment RollingUpdate / Recreate). */
+  updateStrategy?: string | null;
+  /** StatefulSet spec.updateStrategy.rollingUpdate.partition, or null. */
+  partition?: number | null;
+  /** StatefulSet spec.persistentVolumeClaimRetentionPolicy (Retain when unset); null for a Deployment. */
+  whenDeleted?: string | null;
+  whenScaled?: string | null;
 }
 
 export interface EventSnapshot {
@@ -327,6 +344,8 @@ function podSnapshot(cluster: Cluster, pod: Pod, now: number): PodSnapshot {
     hostname: pod.spec.hostname ?? null,
     subdomain: pod.spec.subdomain ?? null,
     volumes: podVolumes(cluster, pod),
+    labels: { ...(pod.metadata.labels ?? {}) },
+    images: pod.spec.containers.map((c) => c.image),
   };
 }
 
@@ -374,6 +393,7 @@ function nodeSnapshot(node: Node): NodeSnapshot {
     podCIDR: node.spec.podCIDR ?? null,
     volumesAttached: (node.status.volumesAttached ?? []).map((v) => v.name),
     volumesInUse: [...(node.status.volumesInUse ?? [])],
+    taints: (node.spec.taints ?? []).map((t) => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`),
   };
 }
 
@@ -472,6 +492,22 @@ function workloadSnapshot(obj: StatefulSet | Deployment): WorkloadSnapshot {
     uid: obj.metadata.uid,
     replicas: obj.spec.replicas ?? 1,
     readyReplicas: obj.status?.readyReplicas ?? 0,
+    annotations: { ...(obj.metadata.annotations ?? {}) },
+    ...(obj.kind === 'StatefulSet'
+      ? {
+          podManagementPolicy: obj.spec.podManagementPolicy ?? 'OrderedReady',
+          updateStrategy: obj.spec.updateStrategy?.type ?? 'RollingUpdate',
+          partition: obj.spec.updateStrategy?.rollingUpdate?.partition ?? null,
+          whenDeleted: obj.spec.persistentVolumeClaimRetentionPolicy?.whenDeleted ?? 'Retain',
+          whenScaled: obj.spec.persistentVolumeClaimRetentionPolicy?.whenScaled ?? 'Retain',
+        }
+      : {
+          podManagementPolicy: null,
+          updateStrategy: obj.spec.strategy?.type ?? 'RollingUpdate',
+          partition: null,
+          whenDeleted: null,
+          whenScaled: null,
+        }),
   };
 }
 
