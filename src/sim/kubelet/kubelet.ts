@@ -127,16 +127,11 @@ function syncKey(reg: Registry, key: string): void {
 function writeStatus(env: KubeletEnv, work: PodWork, node: Node): void {
   const { ctx } = env;
   const { namespace, name } = splitKey(work.key);
-  ctx.api.mutate<Pod>(
-    'Pod',
-    namespace,
-    name,
-    (draft) => {
-      if (draft.metadata.uid !== work.uid) return false;
-      draft.status = generateAPIPodStatus(draft, work.rt, node, ctx.clock.timestamp());
-    },
-    { subresource: 'status' },
-  );
+  const current = ctx.api.get<Pod>('Pod', namespace, name);
+  if (!current || current.metadata.uid !== work.uid) return;
+  // The status manager writes a freshly generated status: the store takes it as it is (no copy of the pod).
+  const status = generateAPIPodStatus(current, work.rt, node, ctx.clock.timestamp());
+  ctx.api.update<Pod>({ ...current, status }, { subresource: 'status', handOver: true });
 }
 
 /** SyncTerminatingPod: stop every running container within the grace period, then reclaim and delete. */
