@@ -200,15 +200,15 @@ export interface WorkloadSnapshot {
   /** spec.replicas (defaulted to 1). */
   replicas: number;
   readyReplicas: number;
-  /** metadata.annotations (application replication is switched on by annotations). */
+  /** StatefulSets only: metadata.annotations (application replication is switched on by annotations). */
   annotations?: Record<string, string>;
-  /** StatefulSet spec.podManagementPolicy (defaulted OrderedReady); null for a Deployment. */
+  /** StatefulSets only: spec.podManagementPolicy (defaulted OrderedReady). */
   podManagementPolicy?: string | null;
-  /** spec.updateStrategy.type (StatefulSet RollingUpdate / OnDelete; Deployment RollingUpdate / Recreate). */
+  /** StatefulSets only: spec.updateStrategy.type (RollingUpdate or OnDelete). */
   updateStrategy?: string | null;
   /** StatefulSet spec.updateStrategy.rollingUpdate.partition, or null. */
   partition?: number | null;
-  /** StatefulSet spec.persistentVolumeClaimRetentionPolicy (Retain when unset); null for a Deployment. */
+  /** StatefulSets only: spec.persistentVolumeClaimRetentionPolicy (Retain when unset). */
   whenDeleted?: string | null;
   whenScaled?: string | null;
 }
@@ -492,22 +492,17 @@ function workloadSnapshot(obj: StatefulSet | Deployment): WorkloadSnapshot {
     uid: obj.metadata.uid,
     replicas: obj.spec.replicas ?? 1,
     readyReplicas: obj.status?.readyReplicas ?? 0,
-    annotations: { ...(obj.metadata.annotations ?? {}) },
+    // StatefulSet-only fields; a Deployment's entry keeps its original shape.
     ...(obj.kind === 'StatefulSet'
       ? {
+          annotations: { ...(obj.metadata.annotations ?? {}) },
           podManagementPolicy: obj.spec.podManagementPolicy ?? 'OrderedReady',
           updateStrategy: obj.spec.updateStrategy?.type ?? 'RollingUpdate',
           partition: obj.spec.updateStrategy?.rollingUpdate?.partition ?? null,
           whenDeleted: obj.spec.persistentVolumeClaimRetentionPolicy?.whenDeleted ?? 'Retain',
           whenScaled: obj.spec.persistentVolumeClaimRetentionPolicy?.whenScaled ?? 'Retain',
         }
-      : {
-          podManagementPolicy: null,
-          updateStrategy: obj.spec.strategy?.type ?? 'RollingUpdate',
-          partition: null,
-          whenDeleted: null,
-          whenScaled: null,
-        }),
+      : {}),
   };
 }
 
