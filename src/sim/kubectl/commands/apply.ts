@@ -29,7 +29,7 @@ const fileFlags: FlagSpec[] = [
 ];
 
 /** Resolves the namespace for a manifest object, enforcing kubectl's mismatch rule. */
-function namespaceFor(ctx: KubectlContext, obj: KubeObject): { ok: true; namespace: string | undefined } | { ok: false; error: string } {
+export function namespaceFor(ctx: KubectlContext, obj: KubeObject): { ok: true; namespace: string | undefined } | { ok: false; error: string } {
   const info = resourceForKind(obj.kind);
   if (!info?.namespaced) return { ok: true, namespace: undefined };
   const own = obj.metadata.namespace;
@@ -58,8 +58,13 @@ function dryRunSuffix(args: ParsedArgs): string {
   return mode === 'server' ? ' (server dry run)' : ' (dry run)';
 }
 
+/** `--dry-run=server`: the API server defaults, validates and admits the object but stores nothing. */
+function isServerDryRun(args: ParsedArgs): boolean {
+  return str(args, 'dry-run') === 'server';
+}
+
 /** The manifest as it goes into the last-applied annotation (compact JSON, as kubectl writes it). */
-function lastAppliedOf(obj: KubeObject): string {
+export function lastAppliedOf(obj: KubeObject): string {
   const copy = deepClone(obj) as KubeObject;
   if (copy.metadata.annotations) {
     delete copy.metadata.annotations[LAST_APPLIED];
@@ -81,14 +86,14 @@ function applyOne(ctx: KubectlContext, doc: ManifestDocument, args: ParsedArgs):
   const live = ctx.api.get(desired.kind, ns.namespace, name);
   try {
     if (!live) {
-      const created = dryRun ? desired : ctx.api.create(desired);
+      const created = dryRun ? (isServerDryRun(args) ? ctx.api.create(desired, { dryRun: true }) : desired) : ctx.api.create(desired);
       return report(ctx, args, created, `created${dryRun}`);
     }
     const previous = live.metadata.annotations?.[LAST_APPLIED];
     const last = previous ? (JSON.parse(previous) as unknown) : {};
     const merged = threeWayMerge(last, desired, live) as KubeObject;
     merged.metadata.resourceVersion = live.metadata.resourceVersion;
-    if (dryRun) return report(ctx, args, merged, `configured${dryRun}`);
+    if (dryRun) return report(ctx, args, isServerDryRun(args) ? ctx.api.update(merged, { dryRun: true }) : merged, `configured${dryRun}`);
     const updated = ctx.api.update(merged);
     const verb = updated.metadata.resourceVersion === live.metadata.resourceVersion ? 'unchanged' : 'configured';
     return report(ctx, args, updated, verb);

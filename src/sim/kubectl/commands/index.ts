@@ -7,6 +7,7 @@ import { applyCommand } from './apply';
 import { createCommand } from './create';
 import { deleteCommand } from './delete';
 import { describeCommand } from './describe';
+import { diffCommand } from './diff';
 import { execCommand } from './exec';
 import { getCommand } from './get';
 import { logsCommand } from './logs';
@@ -24,6 +25,7 @@ export const commands: KubectlCommand[] = [
   getCommand,
   describeCommand,
   applyCommand,
+  diffCommand,
   createCommand,
   deleteCommand,
   scaleCommand,
