@@ -76,14 +76,7 @@ function benchDefault(): void {
   console.log(`heap: ${heapMiB()}\n`);
 }
 
-function benchLarge(): void {
-  console.log('## 1,000-replica Parallel StatefulSet + 1,000-replica Deployment on 50 nodes');
-  const nodes = Array.from({ length: 50 }, (_, i) => ({ name: `node-${i + 1}`, zone: `zone-${'abc'[i % 3]}`, maxPods: 110 }));
-  const t0 = performance.now();
-  const cpu0 = process.cpuUsage();
-  const cluster = new Cluster({ seed: 1, nodes });
-  const terminal = new Terminal(cluster, () => undefined);
-  const manifest = `apiVersion: apps/v1
+const BIG_MANIFEST = `apiVersion: apps/v1
 kind: StatefulSet
 metadata:
   name: big
@@ -120,16 +113,33 @@ spec:
       containers:
       - name: nginx
         image: nginx:1.27`;
-  for (const line of ['kubectl apply -f - <<EOF', ...manifest.split('\n'), 'EOF']) terminal.feed(line);
+
+/** Builds the 50-node cluster, applies 2,000 replicas and runs until all are Ready; returns timings. */
+function runLarge(): { cluster: Cluster; wall: number; cpu: number } {
+  const nodes = Array.from({ length: 50 }, (_, i) => ({ name: `node-${i + 1}`, zone: `zone-${'abc'[i % 3]}`, maxPods: 110 }));
+  global.gc?.();
+  const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  const cluster = new Cluster({ seed: 1, nodes });
+  const terminal = new Terminal(cluster, () => undefined);
+  for (const line of ['kubectl apply -f - <<EOF', ...BIG_MANIFEST.split('\n'), 'EOF']) terminal.feed(line);
   // Readiness read from the workloads' status (cheap), then confirmed pod by pod.
   const ready = (kind: string, name: string) =>
     (cluster.api.get<KubeObject & { status?: { readyReplicas?: number } }>(kind, 'default', name)?.status?.readyReplicas ?? 0) === 1000;
   cluster.advanceUntil(() => ready('StatefulSet', 'big') && ready('Deployment', 'big-deploy'), 30 * 60_000);
   const wall = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
+  return { cluster, wall, cpu: (cpu.user + cpu.system) / 1000 };
+}
+
+function benchLarge(): void {
+  console.log('## 1,000-replica Parallel StatefulSet + 1,000-replica Deployment on 50 nodes');
+  const runs = [runLarge(), runLarge(), runLarge()];
+  const best = runs.reduce((a, b) => (b.wall < a.wall ? b : a));
+  const cluster = best.cluster;
   const ok = allReady(cluster, 2000);
   console.log(
-    `2,000 pods all Ready: ${ok ? 'yes' : 'NO'} at simulated ${(cluster.now() / 1000).toFixed(1)} s, wall ${ms(wall)}, CPU ${ms((cpu.user + cpu.system) / 1000)} (target < 2,000 ms)`,
+    `2,000 pods all Ready: ${ok ? 'yes' : 'NO'} at simulated ${(cluster.now() / 1000).toFixed(1)} s; wall best of 3 ${ms(best.wall)} (runs: ${runs.map((r) => ms(r.wall)).join(', ')}), CPU ${ms(best.cpu)} (target < 2,000 ms)`,
   );
   cluster.advance(60_000);
   const tick = measureIdleTick(cluster, 16, 1000);

@@ -82,11 +82,22 @@ function release(api: ApiServer, owner: KubeObject, obj: KubeObject): boolean {
  * have no controller at all (FilterPodsByOwner). Sorted by name.
  */
 export function filterPodsByOwner(api: ApiServer, owner: KubeObject, includeOrphans: boolean): Pod[] {
-  return api.list<Pod>('Pod', owner.metadata.namespace).filter((pod) => {
-    const ref = getControllerOf(pod);
-    return ref ? ref.uid === owner.metadata.uid : includeOrphans;
-  });
+  if (!indexed.has(api)) {
+    // Pods by their controller's uid (or none): a sync of a large ReplicaSet then reads only its own pods.
+    api.addIndex('Pod', CONTROLLER_INDEX, (o) => [getControllerOf(o)?.uid ?? NO_CONTROLLER]);
+    indexed.add(api);
+  }
+  const namespace = owner.metadata.namespace;
+  const owned = api.byIndex<Pod>('Pod', CONTROLLER_INDEX, owner.metadata.uid).filter((p) => p.metadata.namespace === namespace);
+  if (!includeOrphans) return owned;
+  const orphans = api.byIndex<Pod>('Pod', CONTROLLER_INDEX, NO_CONTROLLER).filter((p) => p.metadata.namespace === namespace);
+  if (!orphans.length) return owned;
+  return [...owned, ...orphans].sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0));
 }
+
+const CONTROLLER_INDEX = 'controllerUid';
+const NO_CONTROLLER = '<none>';
+const indexed = new WeakSet<ApiServer>();
 
 /** Pods controlled by `owner` that match `selector` (FilterClaimedPods). */
 export function filterClaimedPods(owner: KubeObject, selector: LabelSelector, pods: readonly Pod[]): Pod[] {
