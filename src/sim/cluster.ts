@@ -31,7 +31,7 @@ const MAX_SYNCS_PER_SETTLE = 2_000_000;
  * way, since informer events pile up while a sync runs; without it, 2,000 pods changing one by one would
  * each trigger a full sync of their StatefulSet or ReplicaSet.
  */
-export const RECONCILE_WINDOW_MS = 50;
+export const RECONCILE_WINDOW_MS = 100;
 
 export class Cluster {
   readonly ctx: ClusterContext;

@@ -6,8 +6,9 @@
  * Matching: runs of spaces compare equal to one space (column widths are tested by the printer tests);
  * placeholders stand for what legitimately varies: `<age>` a kubectl age, `<ip>` an IPv4 address,
  * `<pv>` a `pvc-<uid>` volume name, `<uid>` a uid, `<hash>` a name suffix, `<n>` a number, `<*>` anything.
- * A line ending in ` {+}` matches one or more consecutive output lines. A line `{...}` skips any lines
- * up to the next expected line.
+ * A line ending in ` {+}` matches one or more consecutive output lines, ` {*}` zero or more (for a
+ * message whose appearance depends on how two independent processes interleave, as it does in a real
+ * cluster). A line `{...}` skips any lines up to the next expected line.
  */
 import { readFileSync } from 'node:fs';
 import { startScenario } from '../../src/sim/scenarios';
@@ -68,8 +69,13 @@ export function compareTranscript(expected: string, actual: string): string {
       while (a < act.length && !re.test(normalise(act[a]!))) a++;
       continue;
     }
-    const repeat = line.endsWith(' {+}');
+    const optional = line.endsWith(' {*}');
+    const repeat = line.endsWith(' {+}') || optional;
     const re = toRegExp(repeat ? line.slice(0, -4) : line);
+    if (optional) {
+      while (a < act.length && re.test(normalise(act[a]!))) a++;
+      continue;
+    }
     if (a >= act.length || !re.test(normalise(act[a]!))) {
       const context = act.slice(Math.max(0, a - 3), a + 4).map((l, i) => `${Math.max(0, a - 3) + i === a ? '>>' : '  '} ${l}`);
       return `line ${e + 1} of the expected transcript:\n  expected: ${line}\n  actual:   ${act[a] ?? '<end of output>'}\nactual output around it:\n${context.join('\n')}`;
