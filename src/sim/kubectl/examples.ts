@@ -107,6 +107,41 @@ spec:
           storage: 10Gi
 `;
 
+/** The official example's two Services: the headless one for stable DNS names and one for reads. */
+const MYSQL_SERVICES = `# Headless service for stable DNS entries of StatefulSet members.
+apiVersion: v1
+kind: Service
+metadata:
+  name: mysql
+  labels:
+    app: mysql
+    app.kubernetes.io/name: mysql
+spec:
+  ports:
+  - name: mysql
+    port: 3306
+  clusterIP: None
+  selector:
+    app: mysql
+---
+# Client service for connecting to any MySQL instance for reads.
+# For writes, you must instead connect to the primary: mysql-0.mysql.
+apiVersion: v1
+kind: Service
+metadata:
+  name: mysql-read
+  labels:
+    app: mysql
+    app.kubernetes.io/name: mysql
+    readonly: "true"
+spec:
+  ports:
+  - name: mysql
+    port: 3306
+  selector:
+    app: mysql
+`;
+
 /** Bundled files by the names and URLs that reach them. */
 const FILES: { names: string[]; content: string }[] = [
   {
@@ -122,6 +157,14 @@ const FILES: { names: string[]; content: string }[] = [
     content: `${WEB_SERVICE}---\n${webStatefulSet(true)}`,
   },
   { names: ['mysql.yaml'], content: MYSQL },
+  {
+    names: [
+      'mysql-services.yaml',
+      'https://k8s.io/examples/application/mysql/mysql-services.yaml',
+      'https://kubernetes.io/examples/application/mysql/mysql-services.yaml',
+    ],
+    content: MYSQL_SERVICES,
+  },
 ];
 
 /** The bundled file for a name or URL, or undefined. */

@@ -23,7 +23,7 @@ export function readSources(ctx: KubectlContext, files: string[]): SourceResult 
         if (/^https?:\/\//.test(file)) {
           return {
             ok: false,
-            error: `unable to read URL "${file}": the playground runs offline; bundled files: ${bundledFileNames().join(', ')} (and their https://k8s.io/examples/application/web/ URLs), or use -f - with a here-document`,
+            error: `unable to read URL "${file}": the playground runs offline; bundled files: ${bundledFileNames().join(', ')} (and their https://k8s.io/examples/application/ URLs), or use -f - with a here-document`,
           };
         }
         return { ok: false, error: `the path "${file}" does not exist` };
