@@ -21,6 +21,11 @@ export const CommandType = {
   podFiles: 'podFiles',
   seek: 'seek',
   restart: 'restart',
+  dryRunManifest: 'dryRunManifest',
+  exportYaml: 'exportYaml',
+  exportSession: 'exportSession',
+  exportLog: 'exportLog',
+  replayLog: 'replayLog',
 } as const;
 export type CommandType = (typeof CommandType)[keyof typeof CommandType];
 
@@ -132,7 +137,12 @@ export type SimCommand =
   | PrintYamlCommand
   | PodFilesCommand
   | SeekCommand
-  | RestartCommand;
+  | DryRunManifestCommand
+  | ExportYamlCommand
+  | ExportSessionCommand
+  | RestartCommand
+  | ExportLogCommand
+  | ReplayLogCommand;
 
 /**
  * Shows the run as it was at simulated time `time`: the last state the playground showed at or before it
@@ -148,6 +158,51 @@ export interface SeekCommand {
 /** Rebuilds the run from the scenario start and its command log (after a simulation error). */
 export interface RestartCommand {
   type: typeof CommandType.restart;
+}
+
+/**
+ * Checks a manifest as `kubectl apply --dry-run=server -f -` would, without changing anything: kubectl's
+ * manifest reader, then the API server's defaulting, validation and admission per object. The worker answers
+ * `manifestChecked` with the same `id`.
+ */
+export interface DryRunManifestCommand {
+  type: typeof CommandType.dryRunManifest;
+  id: string;
+  text: string;
+}
+
+/** Asks for the current user-level objects as YAML a real cluster accepts; answered by `exportedYaml`. */
+export interface ExportYamlCommand {
+  type: typeof CommandType.exportYaml;
+  id: string;
+}
+
+/** Asks for the scenario's setup and the command log as terminal lines (a shell script); answered by `sessionLog`. */
+export interface ExportSessionCommand {
+  type: typeof CommandType.exportSession;
+  id: string;
+}
+
+/** Asks for the run's command log (what a shared link or a saved session replays); the worker answers `commandLog`. */
+export interface ExportLogCommand {
+  type: typeof CommandType.exportLog;
+}
+
+/** The most commands one `replayLog` may carry. */
+export const MAX_REPLAY_COMMANDS = 500_000;
+
+/**
+ * Starts `scenario` with `seed` afresh and replays `commands` (each one that changes the cluster, as
+ * `commandLog` listed them) silently, then shows the run at `time` when given (else the present), paused.
+ * Opening a shared link or restoring a saved session sends it. If a command fails, the scenario starts
+ * afresh and an error (`replayFailed`) says so.
+ */
+export interface ReplayLogCommand {
+  type: typeof CommandType.replayLog;
+  scenario: string;
+  seed: number;
+  commands: SimCommand[];
+  time?: number;
 }
 
 /**
@@ -167,6 +222,11 @@ const STEERING_OR_READING: ReadonlySet<CommandType> = new Set<CommandType>([
   CommandType.podFiles,
   CommandType.seek,
   CommandType.restart,
+  CommandType.dryRunManifest,
+  CommandType.exportYaml,
+  CommandType.exportSession,
+  CommandType.exportLog,
+  CommandType.replayLog,
 ]);
 
 /** True when `command` changes the cluster: it is logged for replay (and may fork the run, see below). */

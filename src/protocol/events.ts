@@ -4,6 +4,7 @@
  */
 import type { KubeObject } from '../sim/api/meta';
 import type { ClusterSnapshot } from '../sim/snapshot';
+import type { SimCommand } from './commands';
 
 export type {
   ClusterSnapshot,
@@ -25,6 +26,10 @@ export const EventType = {
   described: 'described',
   printedYaml: 'printedYaml',
   podFilesListed: 'podFilesListed',
+  manifestChecked: 'manifestChecked',
+  exportedYaml: 'exportedYaml',
+  sessionLog: 'sessionLog',
+  commandLog: 'commandLog',
 } as const;
 export type EventType = (typeof EventType)[keyof typeof EventType];
 
@@ -42,6 +47,8 @@ export const ErrorCode = {
   simFailure: 'simFailure',
   /** The worker itself failed to load or crashed. */
   workerFailure: 'workerFailure',
+  /** A `replayLog` command failed part-way; the scenario was started afresh instead. */
+  replayFailed: 'replayFailed',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -176,4 +183,91 @@ export type SimEvent =
   | SimErrorEvent
   | DescribedEvent
   | PrintedYamlEvent
-  | PodFilesListedEvent;
+  | ManifestCheckedEvent
+  | ExportedYamlEvent
+  | SessionLogEvent
+  | PodFilesListedEvent
+  | CommandLogEvent;
+
+/** One command of the run's log, with the simulated times it started and ended at. */
+export interface CommandLogEntry {
+  command: SimCommand;
+  at: number;
+  end: number;
+}
+
+/**
+ * The answer to `exportLog`: the scenario, seed and every command that changed the cluster since its start
+ * (kubectl lines, steps, each play tick), oldest first. `time` is the simulated time shown now; `isPast`
+ * when that is earlier than the latest (a `seek` back).
+ */
+export interface CommandLogEvent {
+  type: typeof EventType.commandLog;
+  scenario: string;
+  seed: number;
+  start: number;
+  time: number;
+  isPast: boolean;
+  entries: CommandLogEntry[];
+}
+
+/** One field error of an Invalid answer: the field path and kubectl's line for it (`field: Type: value: detail`). */
+export interface ManifestFieldError {
+  field: string;
+  message: string;
+}
+
+/** The dry run of one object of a manifest. */
+export interface ManifestObjectResult {
+  /** The YAML document it came from (0-based, `---` separated, as the `yaml` package counts them). */
+  document: number;
+  /** For an item of a `kind: List`, its index in `items`; else null. */
+  item: number | null;
+  kind: string;
+  name: string;
+  namespace: string | null;
+  /** What `kubectl apply --dry-run=server` would print for it: `statefulset.apps/web created (server dry run)`, or the error. */
+  message: string;
+  /** True when the API server accepted it. */
+  ok: boolean;
+  /** The field errors of an Invalid answer (empty otherwise). */
+  causes: ManifestFieldError[];
+  /** What `kubectl diff` prints for this object (its `diff -u -N` section), '' when applying changes nothing. */
+  diff: string;
+}
+
+/** The answer to `dryRunManifest`. */
+export interface ManifestCheckedEvent {
+  type: typeof EventType.manifestChecked;
+  id: string;
+  /** kubectl's manifest reader refused the text: its message and the 1-based line it points at. */
+  parseError: { message: string; line: number } | null;
+  objects: ManifestObjectResult[];
+}
+
+/** The answer to `exportYaml`: the multi-document YAML (see src/sim/export.ts). */
+export interface ExportedYamlEvent {
+  type: typeof EventType.exportedYaml;
+  id: string;
+  text: string;
+}
+
+/** One logged command as terminal input (several lines for a multi-line input), or null where time passed. */
+export interface SessionLogEntry {
+  line: string | null;
+  /** Simulated milliseconds when it started and ended. */
+  at: number;
+  end: number;
+}
+
+/** The answer to `exportSession`: how the run started and what was done since. */
+export interface SessionLogEvent {
+  type: typeof EventType.sessionLog;
+  id: string;
+  scenario: string;
+  seed: number;
+  /** The scenario's setup lines, and the simulated time it ran after them before the user took over. */
+  setup: string[];
+  warmUpMs: number;
+  entries: SessionLogEntry[];
+}

@@ -3,7 +3,14 @@
  * checked field by field against its shape, and a bad one yields a reason instead of a value. Known
  * fields are copied out, so a parsed message carries exactly its declared fields.
  */
-import { CommandType, MAX_SPEED, MAX_TICK_MS, MIN_SPEED } from './commands';
+import {
+  CommandType,
+  MAX_REPLAY_COMMANDS,
+  MAX_SPEED,
+  MAX_TICK_MS,
+  MIN_SPEED,
+  changesHistory,
+} from './commands';
 import type { SimCommand } from './commands';
 import { ErrorCode, EventType } from './events';
 import type { SimEvent } from './events';
@@ -86,7 +93,29 @@ const commandShapes: Record<CommandType, Shape> = {
   podFiles: { namespace: name, name },
   seek: { time: between(0, Number.MAX_SAFE_INTEGER) },
   restart: {},
+  dryRunManifest: { id: name, text: line },
+  exportYaml: { id: name },
+  exportSession: { id: name },
+  exportLog: {},
+  replayLog: {
+    scenario: name,
+    seed: integer,
+    commands: {
+      check: (v) => Array.isArray(v) && v.length <= MAX_REPLAY_COMMANDS && v.every(isLoggableCommand),
+      expected: `an array of at most ${MAX_REPLAY_COMMANDS} commands that change the cluster`,
+    },
+    time: {
+      check: (v) => v === undefined || between(0, Number.MAX_SAFE_INTEGER).check(v),
+      expected: 'a time in milliseconds when present',
+    },
+  },
 };
+
+/** A command a log may hold: valid, and one that changes the cluster (no nested replays, no queries). */
+function isLoggableCommand(v: unknown): boolean {
+  const parsed = parseSimCommand(v);
+  return parsed.ok && changesHistory(parsed.value);
+}
 
 const scenarioInfo = record({ name, title: string, description: string }, 'a scenario');
 const snapshotArrays = ['nodes', 'pods', 'pvcs', 'pvs', 'services', 'workloads', 'events'] as const;
@@ -130,6 +159,33 @@ const podVolumeMountFiles = record(
   'a volume mount',
 );
 
+const manifestObjectResult = record(
+  {
+    document: integer,
+    item: { check: (v) => v === null || Number.isSafeInteger(v), expected: 'an integer or null' },
+    kind: string,
+    name: string,
+    namespace: { check: (v) => v === null || typeof v === 'string', expected: 'a string or null' },
+    message: string,
+    ok: boolean,
+    causes: arrayOf(record({ field: string, message: string }, 'a field error').check, 'field errors'),
+    diff: string,
+  },
+  'an object result',
+);
+const sessionLogEntry = record(
+  {
+    line: { check: (v) => v === null || typeof v === 'string', expected: 'a string or null' },
+    at: between(0, Number.MAX_SAFE_INTEGER),
+    end: between(0, Number.MAX_SAFE_INTEGER),
+  },
+  'a log entry',
+);
+const parseErrorOrNull: FieldRule = {
+  check: (v) => v === null || record({ message: string, line: integer }, 'a parse error').check(v),
+  expected: 'a parse error or null',
+};
+
 const eventShapes: Record<EventType, Shape> = {
   ready: {
     protocolVersion: integer,
@@ -154,6 +210,31 @@ const eventShapes: Record<EventType, Shape> = {
     name,
     found: boolean,
     mounts: arrayOf(podVolumeMountFiles.check, 'volume mounts'),
+  },
+  manifestChecked: { id: name, parseError: parseErrorOrNull, objects: arrayOf(manifestObjectResult.check, 'object results') },
+  exportedYaml: { id: name, text: string },
+  sessionLog: {
+    id: name,
+    scenario: name,
+    seed: integer,
+    setup: arrayOf((v) => typeof v === 'string', 'strings'),
+    warmUpMs: between(0, Number.MAX_SAFE_INTEGER),
+    entries: arrayOf(sessionLogEntry.check, 'log entries'),
+  },
+  commandLog: {
+    scenario: name,
+    seed: integer,
+    start: between(0, Number.MAX_SAFE_INTEGER),
+    time: between(0, Number.MAX_SAFE_INTEGER),
+    isPast: boolean,
+    entries: arrayOf(
+      (v) =>
+        isRecord(v) &&
+        isLoggableCommand(v.command) &&
+        between(0, Number.MAX_SAFE_INTEGER).check(v.at) &&
+        between(0, Number.MAX_SAFE_INTEGER).check(v.end),
+      'log entries',
+    ),
   },
 };
 

@@ -10,6 +10,7 @@ import type {
   ErrorCode,
   PodVolumeMountFiles,
   ScenarioInfo,
+  SimCommand,
   SimEvent,
   TimelineInfo,
 } from '../protocol';
@@ -146,6 +147,11 @@ export function applySimEvent<S extends PlaygroundState>(state: S, event: SimEve
       const key = objectKey(event.kind, event.namespace, event.name);
       return { ...state, [slice]: { ...state[slice], [key]: { found: event.found, text: event.text } } };
     }
+    case EventType.manifestChecked:
+    case EventType.exportedYaml:
+    case EventType.sessionLog:
+      // Answers to the YAML editor's own requests: it listens for them on the client.
+      return state;
     case EventType.podFilesListed:
       return {
         ...state,
@@ -154,6 +160,9 @@ export function applySimEvent<S extends PlaygroundState>(state: S, event: SimEve
           [objectKey('Pod', event.namespace, event.name)]: { found: event.found, mounts: event.mounts },
         },
       };
+    case EventType.commandLog:
+      // Asked for by whoever exports the run (a shared link, the saved session); not kept here.
+      return state;
   }
 }
 
@@ -175,6 +184,11 @@ export interface StartOptions {
   speed?: number;
   /** false starts playing after loading; absent or true stays paused. */
   isPaused?: boolean;
+  /**
+   * Commands to replay after starting the scenario (a shared link, a saved session): sent as one
+   * `replayLog`, which ends paused at `time` (the present when absent). Dropped when the scenario is unknown.
+   */
+  replay?: { commands: SimCommand[]; time?: number };
 }
 
 /**
@@ -187,11 +201,20 @@ export function connectStore(store: PlaygroundStore, client: SimClient, start: S
     store.setState((state) => applySimEvent(state, event), true);
     if (event.type === EventType.ready) {
       const isKnown = event.scenarios.some((s) => s.name === start.scenario);
-      client.send({
-        type: CommandType.loadScenario,
-        scenario: start.scenario !== null && isKnown ? start.scenario : event.defaultScenario,
-        seed: start.seed,
-      });
+      if (start.replay && start.scenario !== null && isKnown) {
+        client.send({
+          type: CommandType.replayLog,
+          scenario: start.scenario,
+          seed: start.seed,
+          ...start.replay,
+        });
+      } else {
+        client.send({
+          type: CommandType.loadScenario,
+          scenario: start.scenario !== null && isKnown ? start.scenario : event.defaultScenario,
+          seed: start.seed,
+        });
+      }
       if (start.speed !== undefined) client.send({ type: CommandType.setSpeed, speed: start.speed });
       if (start.isPaused === false) client.send({ type: CommandType.play });
     }

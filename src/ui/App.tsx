@@ -15,6 +15,8 @@ import { Canvas } from './canvas/Canvas';
 import { Legend } from './canvas/Legend';
 import { ComparisonPanel } from './panels/comparison/ComparisonPanel';
 import { Dock } from './dock/Dock';
+import { ShareControls } from './share/ShareControls';
+import { ShareNotice } from './share/ShareNotice';
 
 export function App({ store, client }: { store: PlaygroundStore; client: SimClient }) {
   // Commands sent while the past is shown wait for the fork confirmation (ForkDialog).
@@ -29,11 +31,13 @@ export function App({ store, client }: { store: PlaygroundStore; client: SimClie
         <header className="app-header">
           <h1>StatefulSet Playground</h1>
           <TimeControls />
+          <ShareControls />
         </header>
         <div className="app-body">
           <main className="workspace">
             <ErrorBanner />
             <StartNotice />
+            <ShareNotice />
             <section className="canvas-pane" aria-label="Cluster">
               <Canvas />
             </section>

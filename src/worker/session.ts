@@ -18,6 +18,8 @@ import { buildSnapshot } from '../sim/snapshot';
 import { Terminal } from '../sim/terminal/terminal';
 import { describeText, podVolumeFiles, yamlText } from './inspect';
 import { STEP_MAX_MS, drawnFingerprint, stepToNextChange, stepUntilChange } from './step';
+import { exportYaml } from '../sim/export';
+import { checkManifest } from './manifestCheck';
 import { Timeline } from './timeline';
 import type { Replayer } from './timeline';
 
@@ -60,6 +62,8 @@ export class SimSession {
   private timeline: Timeline<Run> | undefined;
   /** True while the log is replayed: nothing is posted and nothing is recorded. */
   private isReplaying = false;
+  /** True while a `replayLog` runs: nothing is posted, but commands are recorded as if sent live. */
+  private isQuiet = false;
   private readonly startScenario: typeof startScenario;
   private isPlaying = false;
   private speed = 1;
@@ -77,7 +81,7 @@ export class SimSession {
 
   /** Posts an event, except while the log is replayed (a replay is silent). */
   private readonly post = (event: SimEvent): void => {
-    if (!this.isReplaying) this.send(event);
+    if (!this.isReplaying && !this.isQuiet) this.send(event);
   };
 
   /** Handles one raw message. Never throws: every failure is posted as an `error` event. */
@@ -178,6 +182,21 @@ export class SimSession {
       case CommandType.tick:
         this.advance(command.ms);
         return;
+      case CommandType.dryRunManifest:
+        this.post({ type: EventType.manifestChecked, id: command.id, ...checkManifest(this.requireRun().cluster, command.text) });
+        return;
+      case CommandType.exportYaml:
+        this.post({ type: EventType.exportedYaml, id: command.id, text: exportYaml(this.requireRun().cluster.api.dump().objects) });
+        return;
+      case CommandType.exportSession:
+        this.post({ type: EventType.sessionLog, id: command.id, ...this.sessionLog(this.requireTimeline()) });
+        return;
+      case CommandType.exportLog:
+        this.exportLog();
+        return;
+      case CommandType.replayLog:
+        this.replayLog(command.scenario, command.seed, command.commands, command.time);
+        return;
       case CommandType.requestObject: {
         const object = this.requireRun().cluster.api.get(
           command.kind,
@@ -210,7 +229,7 @@ export class SimSession {
     }
   }
 
-  private load(name: string, seed: number): void {
+  private load(name: string, seed: number, post = true): void {
     if (!findScenario(name)) {
       throw new SessionError(
         ErrorCode.unknownScenario,
@@ -226,7 +245,7 @@ export class SimSession {
       now: (target) => target.cluster.now(),
     };
     this.timeline = new Timeline(replayer, run, run.cluster.now());
-    this.postSnapshot(this.run);
+    if (post) this.postSnapshot(this.run);
   }
 
   private startRun(name: string, seed: number): Run {
@@ -248,6 +267,54 @@ export class SimSession {
       this.isReplaying = wasReplaying;
       this.pendingOutput = '';
     }
+  }
+
+  /** Posts the command log of the run (every recorded command with its times) and the time shown. */
+  private exportLog(): void {
+    const timeline = this.requireTimeline();
+    const run = timeline.run;
+    this.post({
+      type: EventType.commandLog,
+      scenario: run.scenario,
+      seed: run.seed,
+      start: timeline.start,
+      time: run.cluster.now(),
+      isPast: timeline.isPast,
+      entries: timeline.log().map((e) => ({ command: structuredClone(e.command), at: e.at, end: e.end })),
+    });
+  }
+
+  /**
+   * Starts `name` with `seed` and runs `commands` as if they had been sent (recorded, nothing posted),
+   * then seeks to `time` when given; paused. When a command fails, the scenario starts afresh instead and
+   * a `replayFailed` error says which command failed.
+   */
+  private replayLog(name: string, seed: number, commands: readonly SimCommand[], time?: number): void {
+    this.setPlaying(false);
+    this.load(name, seed, false);
+    let index = 0;
+    this.isQuiet = true;
+    try {
+      for (; index < commands.length; index++) {
+        const parsed = parseSimCommand(commands[index]);
+        if (!parsed.ok || !changesHistory(parsed.value))
+          throw new Error(parsed.ok ? 'not a logged command' : parsed.error);
+        this.dispatch(parsed.value);
+      }
+      if (time !== undefined) this.seek(time);
+    } catch (e) {
+      this.isQuiet = false;
+      this.load(name, seed);
+      const reason = e instanceof Error ? e.message : String(e);
+      throw new SessionError(
+        ErrorCode.replayFailed,
+        `The shared run could not be replayed (command ${index + 1} of ${commands.length} failed: ${reason}). Started ${name} afresh instead.`,
+      );
+    } finally {
+      this.isQuiet = false;
+      this.pendingOutput = '';
+    }
+    this.postSnapshot(this.requireRun());
   }
 
   private requireTimeline(): Timeline<Run> {
@@ -314,6 +381,20 @@ export class SimSession {
     }
     this.flushOutput(run, id, true);
     this.postSnapshot(run);
+  }
+
+  /** The scenario's setup and the log as terminal lines, up to the state shown now (for a shell script). */
+  private sessionLog(timeline: Timeline<Run>) {
+    const run = timeline.run;
+    const scenario = findScenario(run.scenario);
+    const shown = timeline.log().slice(0, timeline.appliedCount);
+    return {
+      scenario: run.scenario,
+      seed: run.seed,
+      setup: scenario?.setup ?? [],
+      warmUpMs: scenario?.warmUpMs ?? 0,
+      entries: shown.map((e) => ({ line: e.command.type === CommandType.kubectl ? e.command.line : null, at: e.at, end: e.end })),
+    };
   }
 
   private advance(ms: number): void {
