@@ -102,6 +102,11 @@ export class Timeline<R> {
     return this.current;
   }
 
+  /** How many log entries the viewed run includes (all of them in the present). */
+  get appliedCount(): number {
+    return this.applied;
+  }
+
   get isPast(): boolean {
     return this.applied < this.entries.length;
   }

@@ -35,7 +35,7 @@ export function parseManifests(text: string, source: string): ManifestResult {
   for (const doc of docs) {
     const error = doc.errors[0];
     if (error) {
-      const line = error.linePos?.[0]?.line ?? 1;
+      const line = error.linePos?.[0]?.line ?? lineOf(text, error.pos[0]);
       const message = GO_YAML_MESSAGES[error.code] ?? error.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
       return { ok: false, error: `error parsing ${source}: error converting YAML to JSON: yaml: line ${line}: ${message}` };
     }
@@ -88,4 +88,11 @@ function checkObject(obj: Record<string, unknown>, source: string): { ok: true; 
   }
   if (typeof obj.metadata !== 'object' || obj.metadata === null) obj.metadata = {};
   return { ok: true, object: obj as unknown as KubeObject };
+}
+
+/** The 1-based line of offset `offset` in `text` (YAMLError.linePos is only set with prettyErrors). */
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
 }
