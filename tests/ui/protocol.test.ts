@@ -98,6 +98,11 @@ describe('parseSimCommand', () => {
       'podFiles',
       'seek',
       'restart',
+      'dryRunManifest',
+      'exportYaml',
+      'exportSession',
+      'exportLog',
+      'replayLog',
     ]);
   });
 });
@@ -153,7 +158,7 @@ describe('parseSimEvent', () => {
     [{ type: 'output', id: 'cmd-1', text: 'x' }, 'invalid event "output": "prompt" must be a string'],
     [
       { type: 'error', code: 'oops', message: 'x' },
-      'invalid event "error": "code" must be one of badMessage, versionMismatch, unknownScenario, noScenario, simFailure, workerFailure',
+      'invalid event "error": "code" must be one of badMessage, versionMismatch, unknownScenario, noScenario, simFailure, workerFailure, replayFailed',
     ],
   ])('rejects %j', (data, error) => {
     expect(parseSimEvent(data)).toEqual({ ok: false, error });
@@ -169,6 +174,10 @@ describe('parseSimEvent', () => {
       'described',
       'printedYaml',
       'podFilesListed',
+      'manifestChecked',
+      'exportedYaml',
+      'sessionLog',
+      'commandLog',
     ]);
   });
 });
