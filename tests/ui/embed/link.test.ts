@@ -7,7 +7,12 @@ import { decodeRun, encodeRun, linkFor, readLinkFragment, runFromLog } from '../
 import type { SharedRun } from '../../../src/share/link';
 
 const tick = (ms: number): SimCommand => ({ type: CommandType.tick, ms });
-const kubectl = (line: string, id = 'c1'): SimCommand => ({ type: CommandType.kubectl, line, id, echo: true });
+const kubectl = (line: string, id = 'c1'): SimCommand => ({
+  type: CommandType.kubectl,
+  line,
+  id,
+  echo: true,
+});
 
 /** What a decoded run holds: kubectl ids are renumbered and echo dropped, the rest as sent. */
 function normalized(commands: SimCommand[]) {
@@ -25,7 +30,9 @@ const sample: SharedRun = {
     { type: CommandType.step },
     { type: CommandType.step },
     tick(250),
-    kubectl("cat <<EOF | kubectl apply -f -\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x ü 🙂\nEOF"),
+    kubectl(
+      'cat <<EOF | kubectl apply -f -\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x ü 🙂\nEOF',
+    ),
     tick(100),
   ],
   time: 61_300,
@@ -43,7 +50,11 @@ describe('link round trip', () => {
   });
 
   it('keeps repeated play ticks as separate advances (replay must not merge them)', () => {
-    const run: SharedRun = { scenario: 'empty', seed: 1, commands: Array.from({ length: 6000 }, () => tick(100)) };
+    const run: SharedRun = {
+      scenario: 'empty',
+      seed: 1,
+      commands: Array.from({ length: 6000 }, () => tick(100)),
+    };
     const payload = encodeRun(run);
     expect(payload.length).toBeLessThan(100);
     const decoded = decodeRun(payload);
@@ -58,7 +69,9 @@ describe('link round trip', () => {
 
   it('puts the run in the fragment as v=1&run=..., and reads it back from there', () => {
     const url = linkFor('https://example.org/play/?scenario=compare&seed=42#old', sample);
-    expect(url).toMatch(/^https:\/\/example\.org\/play\/\?scenario=compare&seed=42#v=1&run=[A-Za-z0-9+\-$]+$/);
+    expect(url).toMatch(
+      /^https:\/\/example\.org\/play\/\?scenario=compare&seed=42#v=1&run=[A-Za-z0-9+\-$]+$/,
+    );
     const read = readLinkFragment(new URL(url).hash);
     expect(read.kind).toBe('run');
     if (read.kind === 'run') expect(normalized(read.run.commands)).toEqual(normalized(sample.commands));
@@ -70,7 +83,13 @@ describe('link round trip', () => {
   });
 
   it('builds a run from a command log: the time only when the past is shown', () => {
-    const log = { scenario: 'compare', seed: 1, time: 5, isPast: false, entries: [{ command: tick(1), at: 0, end: 1 }] };
+    const log = {
+      scenario: 'compare',
+      seed: 1,
+      time: 5,
+      isPast: false,
+      entries: [{ command: tick(1), at: 0, end: 1 }],
+    };
     expect(runFromLog(log)).toEqual({ scenario: 'compare', seed: 1, commands: [tick(1)] });
     expect(runFromLog({ ...log, isPast: true }).time).toBe(5);
   });
@@ -98,7 +117,18 @@ describe('bad links', () => {
     [payload({ v: 1, s: 'compare', seed: 1, c: [['c', { type: 'seek', time: 1 }]] }), 'changes the cluster'],
     [payload({ v: 1, s: 'compare', seed: 1, c: [['c', { type: 'replayLog' }]] }), 'changes the cluster'],
     [payload({ v: 1, s: 'compare', seed: 1, c: [['x']] }), 'unknown form'],
-    [payload({ v: 1, s: 'compare', seed: 1, c: [['t', 1, 400000], ['t', 1, 400000]] }), 'more than'],
+    [
+      payload({
+        v: 1,
+        s: 'compare',
+        seed: 1,
+        c: [
+          ['t', 1, 400000],
+          ['t', 1, 400000],
+        ],
+      }),
+      'more than',
+    ],
   ])('%# rejects %j with a reason', (text, reason) => {
     const decoded = decodeRun(text);
     expect(decoded.ok).toBe(false);
@@ -150,8 +180,11 @@ describe('bad links', () => {
     );
     fc.assert(
       fc.property(fc.array(fc.jsonValue(), { maxLength: 5 }), (c) => {
-        const decoded = decodeRun(compressToEncodedURIComponent(JSON.stringify({ v: 1, s: 'compare', seed: 1, c })));
-        if (decoded.ok) for (const command of decoded.run.commands) expect(typeof command.type).toBe('string');
+        const decoded = decodeRun(
+          compressToEncodedURIComponent(JSON.stringify({ v: 1, s: 'compare', seed: 1, c })),
+        );
+        if (decoded.ok)
+          for (const command of decoded.run.commands) expect(typeof command.type).toBe('string');
       }),
       { numRuns: 300 },
     );
