@@ -15,6 +15,7 @@ import { Canvas } from './canvas/Canvas';
 import { Legend } from './canvas/Legend';
 import { ComparisonPanel } from './panels/comparison/ComparisonPanel';
 import { Dock } from './dock/Dock';
+import { LessonsHost } from './lessons/LessonsHost';
 import { ShareControls } from './share/ShareControls';
 import { ShareNotice } from './share/ShareNotice';
 
@@ -44,6 +45,7 @@ export function App({ store, client }: { store: PlaygroundStore; client: SimClie
             <Legend />
           </main>
           <ComparisonPanel />
+          <LessonsHost />
         </div>
         <Dock />
       </div>

@@ -6,6 +6,7 @@ import { PlayControls } from './PlayControls';
 import { ScenarioPicker } from './ScenarioPicker';
 import { SimClock } from './SimClock';
 import { ThemeToggle } from './ThemeToggle';
+import { LessonsButton } from '../lessons/LessonsButton';
 import { TimelineBar } from './TimelineBar';
 import './controls.css';
 
@@ -17,6 +18,7 @@ export function TimeControls() {
         <PlayControls />
         <SimClock />
         <ThemeToggle />
+        <LessonsButton />
       </div>
       <TimelineBar />
     </>
