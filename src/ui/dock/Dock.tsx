@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent, PointerEvent } from 'react';
 import type { ObjectRef } from '../../store/playgroundStore';
 import { usePlayground, usePlaygroundStore } from '../../store/usePlayground';
+import { EditorTab } from '../editor/EditorTab';
 import { Console } from './Console';
 import { EventsTable } from './EventsTable';
 import { Inspector } from './Inspector';
@@ -21,7 +22,7 @@ import {
 } from './layout';
 import './dock.css';
 
-type DockTab = 'console' | 'events' | 'inspector';
+type DockTab = 'console' | 'events' | 'inspector' | 'yaml';
 
 /** The Events tab's "only this object" filter, set from the inspector. */
 interface OnlyFilter {
@@ -132,6 +133,7 @@ export function Dock() {
         </>
       ),
     },
+    { id: 'yaml' as const, label: 'YAML' },
   ];
 
   return (
@@ -164,6 +166,9 @@ export function Dock() {
               }}
             />
           )}
+        </div>
+        <div {...tabPanelProps('dock', 'yaml', tab)} className="dock-panel">
+          <EditorTab isActive={tab === 'yaml'} />
         </div>
       </div>
     </section>
