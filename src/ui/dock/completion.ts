@@ -113,6 +113,7 @@ export const KUBECTL_VERBS: readonly string[] = [
   'create',
   'delete',
   'describe',
+  'diff',
   'drain',
   'exec',
   'get',
