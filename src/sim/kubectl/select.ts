@@ -12,6 +12,7 @@ import { fail, formatError } from './context';
 import { bool, str, strs } from './flags';
 import type { ParsedArgs } from './flags';
 import { resolveArgs } from './resources';
+import { matchesFields, parseFieldSelector, unsupportedField } from './fieldSelector';
 import { readSources } from './sources';
 
 export interface Selection {
@@ -71,17 +72,30 @@ export function selectObjects(ctx: KubectlContext, args: ParsedArgs, options: { 
   const namespace = listNamespace(ctx, args);
   const objects: KubeObject[] = [];
   const errors: string[] = [];
+  const fieldText = str(args, 'field-selector');
+  const fields = fieldText === undefined ? [] : parseFieldSelector(fieldText);
+  if (typeof fields === 'string') return fail(ctx, fields);
+  for (const request of resolved.requests) {
+    const bad = unsupportedField(request.info.kind, fields);
+    if (bad) {
+      const gv = request.info.group ? `${request.info.group}/${request.info.version}` : `/${request.info.version}`;
+      ctx.io.stderr(
+        `Error from server (BadRequest): Unable to find "${gv}, Resource=${request.info.resource}" that match label selector "${str(args, 'selector') ?? ''}", field selector "${fieldText}": field label not supported: ${bad}\n`,
+      );
+      return 1;
+    }
+  }
   for (const request of resolved.requests) {
     const ns = request.info.namespaced ? namespace : undefined;
     if (request.names.length) {
       for (const name of request.names) {
         const obj = ctx.api.get(request.info.kind, ns ?? ctx.namespace, name);
-        if (obj && (!selector || matchesSelector(selector, obj.metadata.labels))) objects.push(obj);
+        if (obj && (!selector || matchesSelector(selector, obj.metadata.labels)) && matchesFields(obj, fields)) objects.push(obj);
         else errors.push(formatError(notFound(request.info.kind, name)));
       }
     } else {
       for (const obj of ctx.api.list(request.info.kind, ns)) {
-        if (!selector || matchesSelector(selector, obj.metadata.labels)) objects.push(obj);
+        if ((!selector || matchesSelector(selector, obj.metadata.labels)) && matchesFields(obj, fields)) objects.push(obj);
       }
     }
   }

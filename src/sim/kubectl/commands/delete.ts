@@ -53,6 +53,7 @@ export const deleteCommand: KubectlCommand = {
   flags: [
     { name: 'filename', short: 'f', type: 'strings' },
     { name: 'selector', short: 'l', type: 'string' },
+    { name: 'field-selector', type: 'string' },
     { name: 'all', type: 'bool' },
     { name: 'all-namespaces', short: 'A', type: 'bool' },
     { name: 'cascade', type: 'string' },
@@ -80,7 +81,7 @@ export const deleteCommand: KubectlCommand = {
     if (timeoutText && timeoutMs === undefined) return fail(ctx, `invalid argument "${timeoutText}" for "--timeout" flag: time: invalid duration "${timeoutText}"`);
 
     const hasNames = args.positional.length > 1 || args.positional.some((a) => a.includes('/'));
-    if (args.positional.length === 1 && !has(args, 'selector') && !bool(args, 'all') && !args.positional[0]!.includes('/') && !has(args, 'filename')) {
+    if (args.positional.length === 1 && !has(args, 'selector') && !has(args, 'field-selector') && !bool(args, 'all') && !args.positional[0]!.includes('/') && !has(args, 'filename')) {
       return fail(ctx, `resource(s) were provided, but no name was specified`);
     }
     if (args.positional.length === 0 && !has(args, 'filename')) {
