@@ -125,12 +125,17 @@ export const SCENARIOS: Scenario[] = [
     name: 'compare-shared-pvc',
     title: 'Deployment sharing one PVC',
     description:
-      'As compare, but the Deployment mounts one ReadWriteOnce PersistentVolumeClaim in all three pods: the pods on other nodes than the first cannot attach it (Multi-Attach).',
+      'As compare, but the Deployment mounts one ReadWriteOnce PersistentVolumeClaim in all three pods: a pod on another node than the one the volume is attached to cannot attach it (Multi-Attach).',
     nodes: DEFAULT_NODES,
     setup: [
       ...applyLines(STATEFULSET),
       ...applyLines(SHARED_PVC),
-      ...applyLines(deployment('      - name: data\n        persistentVolumeClaim:\n          claimName: mysql-deploy-data')),
+      // One pod first: while its claim is provisioned the scheduler keeps every pod needing it on the selected
+      // node. Scaled up once the volume is bound, the Deployment spreads over both nodes of the volume's zone,
+      // and the pod on the other node cannot attach the ReadWriteOnce volume.
+      ...applyLines(deployment('      - name: data\n        persistentVolumeClaim:\n          claimName: mysql-deploy-data').replace('replicas: 3', 'replicas: 1')),
+      'sleep 20',
+      'kubectl scale deployment mysql-deploy --replicas=3',
     ],
     warmUpMs: 60_000,
   },
