@@ -2,7 +2,7 @@
  * The cluster canvas: React Flow drawing the canvas store's layout. The flow component subscribes to the
  * list of nodes and edges (which change only when something moves); every card subscribes to its own
  * view. Tab walks the objects in reading order, arrow keys move to the nearest object in that direction,
- * Enter selects, Escape clears.
+ * Enter selects and moves focus into the inspector (see ../inspectFocus.ts), Escape clears.
  */
 import {
   Controls,
@@ -15,6 +15,7 @@ import {
 import type { NodeChange } from '@xyflow/react';
 import '@xyflow/react/dist/base.css';
 import { useEffect, useState } from 'react';
+import { useStore } from 'zustand';
 import type { KeyboardEvent } from 'react';
 import { selectSnapshot } from '../../store/playgroundStore';
 import { usePlayground, usePlaygroundStore } from '../../store/usePlayground';
@@ -22,8 +23,9 @@ import { EXIT_MS, createCanvasStore } from './canvasStore';
 import type { CanvasStore, LayoutNode } from './canvasStore';
 import { CanvasStoreContext, useCanvas } from './hooks';
 import { arrowDirection, focusTargets, nextInDirection } from './keyboard';
-import { CanvasMotion, TRANSITION_S } from './motion';
+import { CanvasMotion, TRANSITION_S, useFirstPictureDrawn } from './motion';
 import { idOfRef, refOfView } from './selection';
+import { requestInspectorFocus } from '../inspectFocus';
 import { edgeTypes, nodeTypes } from './nodeTypes';
 import './canvas.css';
 
@@ -32,7 +34,7 @@ const FLOW_ID = 'cluster-canvas';
 
 const ARIA_LABELS = {
   'node.a11yDescription.default':
-    'Press Enter to select. Arrow keys move to the nearest object in that direction. Escape clears the selection.',
+    'Press Enter to inspect: the inspector opens with its actions, and Escape there comes back here. Arrow keys move to the nearest object in that direction. Escape clears the selection.',
 };
 
 /** Fit the whole drawing, leaving the right edge to the zoom controls so they never cover a card. */
@@ -71,7 +73,16 @@ function selectionFrom(changes: NodeChange<LayoutNode>[], current: string | null
   return next;
 }
 
-function Flow({ store, onSelect }: { store: CanvasStore; onSelect: (id: string | null) => void }) {
+function Flow({
+  store,
+  onSelect,
+  onInspect,
+}: {
+  store: CanvasStore;
+  onSelect: (id: string | null) => void;
+  /** Enter on an object: the inspector takes focus (React Flow has selected the object already). */
+  onInspect: (from: HTMLElement) => void;
+}) {
   const nodes = useCanvas((s) => s.nodes);
   const edges = useCanvas((s) => s.edges);
   const { getViewport, setCenter } = useReactFlow();
@@ -86,6 +97,11 @@ function Flow({ store, onSelect }: { store: CanvasStore; onSelect: (id: string |
     const direction = arrowDirection(event.key);
     const element = event.target instanceof HTMLElement ? event.target.closest('.react-flow__node') : null;
     const fromId = element?.getAttribute('data-id');
+    if (event.key === 'Enter' && fromId && element instanceof HTMLElement) {
+      const view = store.getState().views[fromId];
+      if (view && refOfView(view) && !store.getState().exiting[fromId]) onInspect(element);
+      return;
+    }
     if (!direction || !fromId) return;
     event.preventDefault();
     const targets = focusTargets(store.getState().nodes);
@@ -181,6 +197,9 @@ export function Canvas() {
     });
   }, [playground, store]);
 
+  const hasObjects = useStore(store, (s) => s.nodes.length > 0);
+  const isFirstPictureDrawn = useFirstPictureDrawn(hasObjects);
+
   const onSelect = (id: string | null) => {
     const view = id ? store.getState().views[id] : undefined;
     playground.getState().select(view ? refOfView(view) : null);
@@ -189,10 +208,14 @@ export function Canvas() {
 
   return (
     <CanvasStoreContext.Provider value={store}>
-      <CanvasMotion>
-        <div className="canvas">
+      <CanvasMotion isFirstPictureDrawn={isFirstPictureDrawn}>
+        <div className="canvas" aria-busy={!isFirstPictureDrawn}>
           <ReactFlowProvider>
-            <Flow store={store} onSelect={onSelect} />
+            <Flow
+              store={store}
+              onSelect={onSelect}
+              onInspect={(from) => requestInspectorFocus(playground, from)}
+            />
           </ReactFlowProvider>
           <CanvasStatus />
           <SelectionAnnouncer />

@@ -20,6 +20,7 @@ export const EXIT_MS = 220;
 export type LayoutNode = Node<Record<string, never>, CanvasKind>;
 
 const NO_DATA: Record<string, never> = {};
+const GHOST_ATTRIBUTES = { 'aria-hidden': true } as const;
 
 /** Kinds that fade out when they leave (boxes and columns simply go). */
 const EXIT_KINDS: ReadonlySet<string> = new Set([
@@ -94,7 +95,10 @@ export function createCanvasStore(
         ...n,
         data: NO_DATA,
         selected: n.id === state.selectedId,
-        ...(ghosts.has(n.id) && !ids.has(n.id) ? { focusable: false, selectable: false } : {}),
+        // A leaving object is only a picture: no focus, no selection, hidden from assistive technology.
+        ...(ghosts.has(n.id) && !ids.has(n.id)
+          ? { focusable: false, selectable: false, domAttributes: GHOST_ATTRIBUTES }
+          : {}),
       }));
       const exiting: Record<string, true> = {};
       for (const n of visible) if (!ids.has(n.id)) exiting[n.id] = true;

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent, PointerEvent } from 'react';
 import type { ObjectRef } from '../../store/playgroundStore';
 import { usePlayground, usePlaygroundStore } from '../../store/usePlayground';
+import { onInspectorFocusRequest } from '../inspectFocus';
 import { EditorTab } from '../editor/EditorTab';
 import { Console } from './Console';
 import { EventsTable } from './EventsTable';
@@ -99,7 +100,7 @@ export function Dock() {
   const [preferredHeight, setPreferredHeight] = useState(() => defaultDockHeight(window.innerHeight));
   const height = clampDockHeight(preferredHeight, viewport);
 
-  // A new selection (a click on the canvas, the picker) opens the inspector.
+  // A new selection (a click on the canvas, the picker) opens the inspector; so does Enter on the canvas.
   useEffect(
     () =>
       store.subscribe((state, previous) => {
@@ -107,6 +108,16 @@ export function Dock() {
       }),
     [store],
   );
+  useEffect(() => onInspectorFocusRequest(store, () => setTab('inspector')), [store]);
+
+  // After an action ran from the inspector, the console shows its echo and takes focus for the next line.
+  const section = useRef<HTMLElement>(null);
+  const isConsoleFocusDue = useRef(false);
+  useEffect(() => {
+    if (!isConsoleFocusDue.current || tab !== 'console') return;
+    isConsoleFocusDue.current = false;
+    section.current?.querySelector<HTMLInputElement>('.dock-console-input input')?.focus();
+  }, [tab]);
 
   // The Events tab offers "only this object" for the filter the inspector set, else for the selection.
   const offer: OnlyFilter | null =
@@ -137,7 +148,7 @@ export function Dock() {
   ];
 
   return (
-    <section className="bottom-dock" aria-label="Dock" style={{ height }}>
+    <section ref={section} className="bottom-dock" aria-label="Dock" style={{ height }}>
       <Separator height={height} setHeight={setPreferredHeight} viewport={viewport} />
       <TabList label="Dock" idPrefix="dock" tabs={tabs} active={tab} onChange={setTab} />
       <div id="dock-body" className="dock-body">
@@ -159,7 +170,10 @@ export function Dock() {
         <div {...tabPanelProps('dock', 'inspector', tab)} className="dock-panel">
           {tab === 'inspector' && (
             <Inspector
-              onRan={() => setTab('console')}
+              onRan={() => {
+                isConsoleFocusDue.current = true;
+                setTab('console');
+              }}
               onOpenEvents={(subjects, label) => {
                 setOnly({ subjects, label, isOn: true });
                 setTab('events');

@@ -3,11 +3,13 @@
  * printers in the worker), its events, a pod's files, and context actions that run real commands. An object
  * is selected on the canvas (click / Enter) or with the picker here.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import type { KeyboardEvent } from 'react';
 import { CommandType } from '../../protocol';
 import { objectKey, selectSelection } from '../../store/playgroundStore';
 import type { ObjectRef } from '../../store/playgroundStore';
 import { usePlayground, usePlaygroundStore, useSimClient } from '../../store/usePlayground';
+import { onInspectorFocusRequest, takeInspectorFocusRequest, takeInspectorOrigin } from '../inspectFocus';
 import { EventsTable } from './EventsTable';
 import { InspectorActions } from './InspectorActions';
 import { PodFiles } from './PodFiles';
@@ -157,6 +159,22 @@ export function Inspector({ onRan, onOpenEvents }: InspectorProps) {
     });
   }, [client, store, selection, active]);
 
+  // Enter on a canvas object moves focus to the heading here, so Tab reaches the actions next; Escape goes back.
+  const title = useRef<HTMLHeadingElement>(null);
+  const [requests, onRequest] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => onInspectorFocusRequest(store, onRequest), [store]);
+  useEffect(() => {
+    if (title.current && takeInspectorFocusRequest(store)) title.current.focus();
+  }, [store, selection, requests]);
+  const onEscape = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key !== 'Escape' || e.defaultPrevented) return;
+    const origin = takeInspectorOrigin(store);
+    if (!origin) return;
+    e.preventDefault();
+    origin.focus();
+    store.getState().select(null);
+  };
+
   const run = useRunLine();
   const runAndShow = (line: string) => {
     run(line);
@@ -176,10 +194,10 @@ export function Inspector({ onRan, onOpenEvents }: InspectorProps) {
   }
   const label = refLabel(selection);
   return (
-    <div className="dock-inspector is-split">
+    <div className="dock-inspector is-split" onKeyDown={onEscape}>
       <div className="dock-inspector-side">
         <ObjectPicker selection={selection} />
-        <h3 className="dock-inspector-title">
+        <h3 ref={title} className="dock-inspector-title" tabIndex={-1}>
           {label}
           {isGone && <span className="dock-muted"> (no longer exists)</span>}
         </h3>

@@ -4,11 +4,37 @@
  */
 import { EdgeLabelRenderer } from '@xyflow/react';
 import type { EdgeProps } from '@xyflow/react';
-import { m } from 'framer-motion';
+import { m, useReducedMotion } from 'framer-motion';
+import type { TargetAndTransition } from 'framer-motion';
 import { memo } from 'react';
 import { useCanvas } from '../hooks';
 import type { CanvasEdge } from '../model';
+import { useIsChange } from '../motion';
 import { roundedPath } from '../paths';
+
+/** A path that draws itself in; one drawn after the first picture is a change (highlighted under reduced motion). */
+function DrawnPath({
+  d,
+  className,
+  initial,
+  animate,
+}: {
+  d: string;
+  className: string;
+  initial: TargetAndTransition;
+  animate: TargetAndTransition;
+}) {
+  const isNew = useIsChange();
+  const isReduced = useReducedMotion() ?? false;
+  return (
+    <m.path
+      d={d}
+      className={isNew ? `${className} is-new` : className}
+      initial={isReduced ? false : initial}
+      animate={animate}
+    />
+  );
+}
 
 function ServiceEdgeComponent({ data, target }: EdgeProps<CanvasEdge>) {
   const highlight = useCanvas((s) => s.highlight);
@@ -16,7 +42,7 @@ function ServiceEdgeComponent({ data, target }: EdgeProps<CanvasEdge>) {
   const d = roundedPath(data.points, 6);
   return (
     <>
-      <m.path
+      <DrawnPath
         d={d}
         className={`canvas-edge service-edge lane-${data.lane % 4}${data.isHeadless ? ' is-headless' : ''}`}
         initial={{ pathLength: 0 }}
@@ -45,7 +71,7 @@ function VolumeEdgeComponent({ data }: EdgeProps<CanvasEdge>) {
   return (
     <>
       {data.state === 'mounted' ? (
-        <m.path
+        <DrawnPath
           key="mounted"
           d={d}
           className="canvas-edge volume-edge state-mounted"
@@ -53,7 +79,7 @@ function VolumeEdgeComponent({ data }: EdgeProps<CanvasEdge>) {
           animate={{ pathLength: 1 }}
         />
       ) : (
-        <m.path
+        <DrawnPath
           key={data.state}
           d={d}
           className={`canvas-edge volume-edge state-${data.state}`}

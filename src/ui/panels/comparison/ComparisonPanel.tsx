@@ -36,7 +36,15 @@ export function ComparisonPanel() {
           </button>
         </div>
       </div>
-      <div id="cmp-body" className="cmp-body" hidden={!isOpen}>
+      {/* A scrolling region keyboard users can focus to scroll it (axe: scrollable-region-focusable). */}
+      <div
+        id="cmp-body"
+        className="cmp-body"
+        hidden={!isOpen}
+        role="group"
+        aria-labelledby="cmp-heading"
+        tabIndex={0}
+      >
         {!history ? (
           <p className="muted">Starting the cluster…</p>
         ) : pair.length === 0 ? (
