@@ -20,6 +20,12 @@ function watchProblems(page: Page): string[] {
   return problems;
 }
 
+/** No console or page error was logged, and the page shows no error alert (a worker failure). */
+async function expectNoProblems(page: Page, problems: string[]) {
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  expect(problems).toEqual([]);
+}
+
 const canvas = (page: Page) => page.getByRole('region', { name: 'Cluster' });
 const pod = (page: Page, name: string) =>
   canvas(page).getByRole('button', { name: `Pod ${name}`, exact: true });
@@ -206,7 +212,7 @@ test('the default scenario draws 4 nodes in 2 zones, mysql-0..2 with their claim
   await expect(consoleLog(page)).toContainText(/mysql-0\s+1\/1\s+Running\s+0\s+\S+\s+10\.244\./);
   await consoleInput(page).blur();
   await page.screenshot({ path: 'docs/screenshots/playground-default.png' });
-  expect(problems).toEqual([]);
+  await expectNoProblems(page, problems);
 });
 
 test('scaling StatefulSet mysql from the inspector: mysql-3 is Ready before mysql-4 exists; down to 2, mysql-4 goes before mysql-3 and all 5 claims stay', async ({
@@ -275,7 +281,7 @@ test('scaling StatefulSet mysql from the inspector: mysql-3 is Ready before mysq
   await expect(canvas(page).getByRole('button', { name: /^PersistentVolumeClaim / })).toHaveCount(5);
   await run(page, 'kubectl get pvc');
   await expect(consoleLog(page)).toContainText(/data-mysql-4\s+Bound/);
-  expect(problems).toEqual([]);
+  await expectNoProblems(page, problems);
 });
 
 test('deleting mysql-1 brings back mysql-1 on data-mysql-1; deleting a Deployment pod brings one with a new name', async ({
@@ -331,7 +337,7 @@ test('deleting mysql-1 brings back mysql-1 on data-mysql-1; deleting a Deploymen
   await expect(
     deploy.getByRole('listitem').filter({ hasText: `${victim} replaced by ${newcomers[0]}` }),
   ).toContainText(/new name, .*new IP .*emptyDir data lost/);
-  expect(problems).toEqual([]);
+  await expectNoProblems(page, problems);
 });
 
 test('draining a node moves its pods, and the comparison panel tells same name and volume from new name and data lost', async ({
@@ -390,7 +396,7 @@ test('draining a node moves its pods, and the comparison panel tells same name a
   await expect(scorecard.getByRole('row', { name: /Names changed/ })).toContainText('0 of 1');
   await expect(scorecard.getByRole('row', { name: /Volumes re-attached/ })).toContainText('1 of 1');
   await page.screenshot({ path: 'docs/screenshots/playground-after-draining-a-node.png' });
-  expect(problems).toEqual([]);
+  await expectNoProblems(page, problems);
 });
 
 test('keyboard only: Tab to the canvas, arrows to a pod, Enter to inspect, Tab to Delete, type kubectl, Space plays and pauses', async ({
@@ -451,7 +457,7 @@ test('keyboard only: Tab to the canvas, arrows to a pod, Enter to inspect, Tab t
   await expect(pod(page, name)).toContainText('READY 1/1', { timeout: 30_000 });
   await page.keyboard.press('Space');
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
-  expect(problems).toEqual([]);
+  await expectNoProblems(page, problems);
 });
 
 /** Serious and critical axe violations, one line each. */
@@ -497,7 +503,7 @@ test('axe finds no serious or critical violations in the light and dark themes',
   expect(await seriousViolations(page)).toEqual([]);
   await consoleInput(page).blur();
   await page.screenshot({ path: 'docs/screenshots/playground-dark.png' });
-  expect(problems).toEqual([]);
+  await expectNoProblems(page, problems);
 });
 
 /** The computed opacity, transform and animation names of a card's drawn box (the node's first child). */
@@ -552,7 +558,7 @@ test('under prefers-reduced-motion, changes are instant and what changed is brie
   await expect(pod(page, victim)).toHaveCount(0);
   await expect(canvas(page).locator(`[aria-label="Pod ${victim}"]`)).toHaveCount(0);
   expect((await recordedPodStates(page)).map((s) => s[victim])).not.toContain('leaving');
-  expect(problems).toEqual([]);
+  await expectNoProblems(page, problems);
 });
 
 test('with motion allowed, objects fade in and get no highlight ring', async ({ page }) => {
@@ -563,5 +569,5 @@ test('with motion allowed, objects fade in and get no highlight ring', async ({ 
   await run(page, 'kubectl scale statefulset mysql --replicas=4');
   await expect(pod(page, 'mysql-3')).toBeVisible();
   expect((await drawnStyle(pod(page, 'mysql-3'))).animation).toBe('none');
-  expect(problems).toEqual([]);
+  await expectNoProblems(page, problems);
 });
