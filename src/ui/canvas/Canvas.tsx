@@ -102,6 +102,11 @@ function Flow({
       if (view && refOfView(view) && !store.getState().exiting[fromId]) onInspect(element);
       return;
     }
+    // Space on an object selects it (React Flow); it must not also play or pause the simulation.
+    if (event.key === ' ' && fromId) {
+      event.preventDefault();
+      return;
+    }
     if (!direction || !fromId) return;
     event.preventDefault();
     const targets = focusTargets(store.getState().nodes);
