@@ -425,6 +425,16 @@ test('keyboard only: Tab to the canvas, arrows to a pod, Enter to inspect, Tab t
   const name = label.replace(/^Pod /, '');
   await expect(pod(page, name)).toBeFocused();
 
+  // Space on a canvas object selects it and does not also start the simulation.
+  await page.keyboard.press('ArrowUp');
+  const nodeLabel = await focusedLabel();
+  expect(nodeLabel).toMatch(/^Node node-\d$/);
+  await page.keyboard.press('Space');
+  await expect(page.getByText(`Selected ${nodeLabel}`, { exact: true })).toBeAttached();
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await expect(pod(page, name)).toBeFocused();
+
   // Enter inspects: the inspector opens and takes focus; Escape comes back to the canvas.
   await page.keyboard.press('Enter');
   await expect(inspectorHeading(page)).toHaveText(`Pod ${name}`);
