@@ -57,7 +57,7 @@ function OpenFull() {
   const href = `./?scenario=${encodeURIComponent(run.scenario)}&seed=${run.seed}&paused=1`;
   return (
     <a className="embed-open" href={href} target="_blank" rel="noopener">
-      Open the full playground<span className="visually-hidden"> (opens in a new tab)</span>
+      Full playground<span className="visually-hidden"> (opens in a new tab)</span>
     </a>
   );
 }

@@ -181,3 +181,29 @@ test('a damaged saved session is dropped with a message, and the page starts cle
   await expect(clock(page)).toHaveText('00:01:00');
   expect(problems).toEqual([]);
 });
+
+test('presenter mode: a button or ?presenter=1; larger type, chrome hidden, a class for the lessons', async ({
+  page,
+}) => {
+  const problems = watchProblems(page);
+  await page.goto('./?scenario=compare&paused=1');
+  const toggle = page.getByRole('button', { name: 'Presenter' });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  const rootSize = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+  const normal = await rootSize();
+  await expect(page.getByRole('slider', { name: 'Timeline' })).toBeVisible();
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('html')).toHaveClass(/\bpresenter\b/);
+  expect(await rootSize()).toBeGreaterThan(normal);
+  await expect(page.getByRole('slider', { name: 'Timeline' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Copy link' })).toBeHidden();
+  await page.screenshot({ path: 'docs/screenshots/presenter.png' });
+  await toggle.click();
+  await expect(page.locator('html')).not.toHaveClass(/\bpresenter\b/);
+
+  await page.goto('./?scenario=compare&paused=1&presenter=1');
+  await expect(page.locator('html')).toHaveClass(/\bpresenter\b/);
+  await expect(page.getByRole('button', { name: 'Presenter' })).toHaveAttribute('aria-pressed', 'true');
+  expect(problems).toEqual([]);
+});
