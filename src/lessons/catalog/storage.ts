@@ -6,7 +6,6 @@ import {
   claimRows,
   emptyDirRows,
   eventsWith,
-  findPod,
   isUp,
   notYet,
   recreated,
@@ -29,6 +28,22 @@ const deploymentLostIt: LessonCheck = ({ snapshot }) => {
   const up = pods.filter(isUp);
   if (up.length < 3 || up.length !== pods.length) return notYet(`${up.length} of 3 mysql-deploy pods are Ready`);
   return up.some((p) => emptyDirRows(snapshot, p) > 0) ? notYet('a mysql-deploy pod still holds the rows') : DONE;
+};
+
+/**
+ * After the scale to five: every Ready mysql-deploy pod runs on one node (the volume's), the pods on the other
+ * node are not Ready, and the attach/detach controller reported the Multi-Attach error.
+ */
+const sharedClaimSplit: LessonCheck = ({ snapshot }) => {
+  if (!claimData(snapshot, 'mysql-deploy-data')) return notYet('load the compare-shared-pvc scenario');
+  const pods = workloadPods(snapshot, 'Deployment', 'mysql-deploy').filter((p) => !p.isTerminating);
+  if (pods.length < 5) return notYet(`mysql-deploy has ${pods.length} pods, not 5 yet`);
+  if (!eventsWith(snapshot, 'FailedAttachVolume', 'Multi-Attach error').length) return notYet('no Multi-Attach error yet');
+  const runningOn = new Set(pods.filter(isUp).map((p) => p.nodeName));
+  const waiting = pods.filter((p) => p.nodeName && !runningOn.has(p.nodeName) && !p.isReady);
+  if (runningOn.size !== 1) return notYet('the Running mysql-deploy pods are not all on one node');
+  if (!waiting.length) return notYet('no mysql-deploy pod waits on another node');
+  return DONE;
 };
 
 export const storage: Lesson = {
@@ -107,7 +122,7 @@ export const storage: Lesson = {
       id: 'shared-pvc',
       title: 'Share one claim between pods',
       instruction:
-        'Load the compare-shared-pvc scenario: the Deployment mounts one ReadWriteOnce claim, mysql-deploy-data, in every pod. Its three pods happen to share one node; scale to five so the scheduler spreads the new ones to another node.',
+        'Load the compare-shared-pvc scenario: the Deployment mounts one ReadWriteOnce claim, mysql-deploy-data, in every pod. The volume is attached to one node, and the pod the scheduler placed on the other node of the zone already waits. Scale to five and see which of the new pods can start.',
       load: { scenario: 'compare-shared-pvc', seed: 1 },
       commands: [
         'kubectl scale deployment mysql-deploy --replicas=5',
@@ -116,20 +131,19 @@ export const storage: Lesson = {
         'kubectl get events | grep Multi-Attach',
       ],
       question: {
-        prompt: 'What happens to the new pods on node-1?',
-        choices: ['They share the disk', 'They stay ContainerCreating: the volume is attached elsewhere', 'They get a copy'],
+        prompt: 'What happens to the new pods?',
+        choices: [
+          'They all start: the claim is already bound',
+          'Those on the node the volume is attached to start; those on the other node stay ContainerCreating',
+          'Each gets its own copy of the volume',
+        ],
         answer: 1,
-        why: 'A ReadWriteOnce volume attaches to one node at a time.',
+        why: 'ReadWriteOnce means one node at a time, not one pod: pods on that node can all mount it, a pod on any other node waits for an attach that is refused.',
       },
-      goal: 'A FailedAttachVolume Multi-Attach error was reported.',
-      check: ({ snapshot }) =>
-        eventsWith(snapshot, 'FailedAttachVolume', 'Multi-Attach error').length &&
-        claimData(snapshot, 'mysql-deploy-data') &&
-        findPod(snapshot, 'mysql-0')
-          ? DONE
-          : notYet('no Multi-Attach error yet (load the compare-shared-pvc scenario)'),
+      goal: 'Five mysql-deploy pods: Running on the volume\'s node, stuck in ContainerCreating on the other, with a Multi-Attach error.',
+      check: sharedClaimSplit,
       explanation:
-        'The attach/detach controller refuses: "Multi-Attach error for volume … Volume is already used by pod(s) …". This is why a StatefulSet gives each pod its own claim from volumeClaimTemplates.',
+        'The attach/detach controller refuses: "Multi-Attach error for volume … Volume is already used by pod(s) …" (reported once per node). The pods on the volume\'s node all share one disk, which two database processes must never do. This is why a StatefulSet gives each pod its own claim from volumeClaimTemplates.',
     },
   ],
 };

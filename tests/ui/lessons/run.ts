@@ -22,9 +22,10 @@ export function runLesson(lesson: Lesson): StepRun[] {
   let term = testTerminal(lesson.scenario, lesson.seed);
   const runs: StepRun[] = [];
   for (const step of lesson.steps) {
-    // "Before" is the state the learner leaves: a step that loads a scenario starts from the previous one.
-    const before = buildSnapshot(term.cluster);
+    // "Before" is what the UI takes as the step's baseline: for a step that loads a scenario, the freshly
+    // loaded one (its check must not pass on loading alone, before the step's commands).
     if (step.load) term = testTerminal(step.load.scenario, step.load.seed);
+    const before = buildSnapshot(term.cluster);
     const output = runCommands(term, step);
     runs.push({ step, before, after: buildSnapshot(term.cluster), output });
   }
