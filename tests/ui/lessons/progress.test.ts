@@ -12,9 +12,10 @@ import {
   withoutLesson,
 } from '../../../src/ui/lessons/progress';
 import { checkStatusText, clampStep, commandLabel, stepKey } from '../../../src/ui/lessons/navigation';
+import type { Progress } from '../../../src/ui/lessons/progress';
 
 describe('parseProgress', () => {
-  const good = { version: PROGRESS_VERSION, lessons: { identity: { step: 1, done: ['a'], answers: { a: 0 } } } };
+  const good: Progress = { version: PROGRESS_VERSION, lessons: { identity: { step: 1, done: ['a'], answers: { a: 0 } } } };
 
   it('reads back what was stored', () => {
     expect(parseProgress(serializeProgress(good))).toEqual(good);
