@@ -51,15 +51,18 @@ function prefersReducedMotion(): boolean {
 function FitOnResize() {
   const { fitView } = useReactFlow();
   const bounds = useCanvas((s) => s.bounds);
+  const isCompact = useCanvas((s) => s.layout.isCompact ?? false);
   const pane = useFlowStore((s) => `${Math.round(s.width)}x${Math.round(s.height)}`);
   useEffect(() => {
     if (bounds.width === 0) return;
-    // Wait one frame so React Flow has taken the new nodes in before measuring them.
+    // Wait one frame so React Flow has taken the new nodes in before measuring them. A compact drawing
+    // (hundreds of pods) refits at once: a zoom animation would repaint every chip for each frame.
     const frame = requestAnimationFrame(() => {
-      void fitView({ ...FIT_OPTIONS, duration: prefersReducedMotion() ? 0 : TRANSITION_S * 1000 });
+      const isInstant = isCompact || prefersReducedMotion();
+      void fitView({ ...FIT_OPTIONS, duration: isInstant ? 0 : TRANSITION_S * 1000 });
     });
     return () => cancelAnimationFrame(frame);
-  }, [bounds, pane, fitView]);
+  }, [bounds, pane, fitView, isCompact]);
   return null;
 }
 

@@ -133,7 +133,8 @@ export function createCanvasStore(
       update(snapshot) {
         lastSnapshot = snapshot;
         const flow = snapshotToFlow(snapshot, get().layout);
-        if (exitMs > 0) {
+        // Compact chips (hundreds of pods) leave at once: no per-pod motion.
+        if (exitMs > 0 && !flow.layout.isCompact) {
           const next = new Set(flow.nodes.map((n) => n.id));
           for (const old of drawn) {
             if (!next.has(old.id) && EXIT_KINDS.has(old.type ?? '') && !ghosts.has(old.id)) {

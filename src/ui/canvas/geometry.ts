@@ -86,3 +86,74 @@ export function storageHeight(rows: number): number {
 export function slotPosition(index: number, top = NODE_HEADER_H): { x: number; y: number } {
   return { x: NODE_PAD, y: top + index * SLOT_H + LABEL_GAP };
 }
+
+/**
+ * Compact rendering: above COMPACT_ENTER_PODS pods the canvas draws every pod as a small chip (no card,
+ * no motion), and keeps doing so until the count falls below COMPACT_EXIT_PODS, so a count hovering
+ * around the threshold does not flip the drawing back and forth.
+ */
+export const COMPACT_ENTER_PODS = 120;
+export const COMPACT_EXIT_PODS = 100;
+
+/** A pod chip, and the grid chips sit in (inside a node box, or in the tray). */
+export const CHIP_W = 56;
+export const CHIP_H = 22;
+export const CHIP_GAP = 4;
+export const CHIP_ROW_H = CHIP_H + CHIP_GAP;
+/** Chips side by side in a node box. */
+export const NODE_CHIP_COLUMNS = Math.floor((NODE_W - 2 * NODE_PAD + CHIP_GAP) / (CHIP_W + CHIP_GAP));
+/** Chips side by side in the unscheduled tray. */
+export const TRAY_CHIP_COLUMNS = 10;
+/**
+ * How many spare chip rows a compact box keeps before it shrinks: boxes grow at once but shrink only when
+ * this many rows stand empty, so pods coming and going during a rollout do not move everything below.
+ */
+export const SPARE_CHIP_ROWS = 2;
+
+/** Whether to draw compact, given the pod count and whether the previous drawing was compact. */
+export function isCompactLayout(podCount: number, wasCompact: boolean): boolean {
+  return wasCompact ? podCount >= COMPACT_EXIT_PODS : podCount > COMPACT_ENTER_PODS;
+}
+
+/** Rows of a chip grid `columns` wide holding `count` chips. */
+export function chipRows(count: number, columns: number): number {
+  return Math.ceil(count / columns);
+}
+
+/**
+ * The rows to draw now: `needed`, unless the rows drawn before (`previous`) hold it with fewer than
+ * SPARE_CHIP_ROWS + 1 empty rows (then `previous`, so the box keeps its size).
+ */
+export function stableRows(needed: number, previous: number | undefined): number {
+  if (previous === undefined || needed > previous || previous - needed > SPARE_CHIP_ROWS) return needed;
+  return previous;
+}
+
+/** The position of chip `index` in a grid `columns` wide whose first row starts at (`left`, `top`). */
+export function chipPosition(
+  index: number,
+  columns: number,
+  left: number,
+  top: number,
+): { x: number; y: number } {
+  return {
+    x: left + (index % columns) * (CHIP_W + CHIP_GAP),
+    y: top + Math.floor(index / columns) * CHIP_ROW_H,
+  };
+}
+
+/** Height of every compact node box when the fullest needs `rows` chip rows (at least one). */
+export function compactNodeHeight(rows: number): number {
+  return NODE_HEADER_H + Math.max(1, rows) * CHIP_ROW_H - CHIP_GAP + NODE_PAD;
+}
+
+/** Width of the compact tray: TRAY_CHIP_COLUMNS chips, then `pairs` claim and volume pairs. */
+export function compactTrayWidth(pairs: number): number {
+  return 2 * ZONE_PAD + TRAY_CHIP_COLUMNS * (CHIP_W + CHIP_GAP) - CHIP_GAP + pairs * (TRAY_PAIR_W + NODE_GAP);
+}
+
+/** Height of the compact tray with `rows` chip rows (at least one), tall enough for a cylinder pair. */
+export function compactTrayHeight(rows: number, hasPairs: boolean): number {
+  const content = Math.max(Math.max(1, rows) * CHIP_ROW_H - CHIP_GAP, hasPairs ? CYL_H : 0);
+  return TRAY_HEADER_H + content + 10;
+}

@@ -77,6 +77,8 @@ export type PodView = {
   /** Warning Events about this pod (summing their counts), and the newest one's `Reason: message`. */
   warningCount: number;
   lastWarning: string | null;
+  /** Drawn as a small chip (hundreds of pods on the canvas): no card, no motion. */
+  isCompact: boolean;
 };
 
 /** The storage band of one zone (or of the tray). */
@@ -202,6 +204,10 @@ export type CanvasEdge = Edge<EdgeView, EdgeKind>;
  */
 export interface LayoutState {
   slots: Record<string, string[]>;
+  /** The last drawing was compact (see isCompactLayout in geometry.ts). */
+  isCompact?: boolean;
+  /** While compact: the chip rows last drawn in every node box and in the tray (see stableRows). */
+  chipRows?: { node: number; tray: number };
 }
 
 export const initialLayoutState: LayoutState = { slots: {} };

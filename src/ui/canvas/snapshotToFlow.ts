@@ -9,9 +9,15 @@
  *
  * Node ids carry the object's uid (`pod:<uid>`), so a re-created pod is a new node that arrives, while
  * its StatefulSet identity keeps the slot (see slots.ts).
+ *
+ * With hundreds of pods the drawing turns compact (see isCompactLayout): pods become small chips in a
+ * grid inside their node box (and in the tray), boxes keep their size while pods come and go
+ * (stableRows), and no edge is drawn per pod (hundreds of Service and volume edges would hide the
+ * chips; the Service cards count their endpoints, the claims sit in their zone's band).
  */
 import type {
   ClusterSnapshot,
+  EventSnapshot,
   NodeSnapshot,
   PersistentVolumeClaimSnapshot,
   PersistentVolumeSnapshot,
@@ -19,8 +25,12 @@ import type {
 } from '../../protocol';
 import type { AriaRole } from 'react';
 import {
+  CHIP_H,
+  CHIP_W,
   CYL_H,
   CYL_W,
+  NODE_CHIP_COLUMNS,
+  NODE_HEADER_H,
   NODE_GAP,
   NODE_PAD,
   NODE_W,
@@ -38,14 +48,22 @@ import {
   STORAGE_TOP_GAP,
   TOP_BAND_GAP,
   TRAY_H,
+  TRAY_CHIP_COLUMNS,
   TRAY_HEADER_H,
   TRAY_PAIR_W,
   ZONE_GAP,
   ZONE_HEADER_H,
   ZONE_PAD,
+  chipPosition,
+  chipRows,
+  compactNodeHeight,
+  compactTrayHeight,
+  compactTrayWidth,
+  isCompactLayout,
   nodeHeight,
   slotPosition,
   storageColumns,
+  stableRows,
   storageHeight,
   zoneWidth,
 } from './geometry';
@@ -189,12 +207,21 @@ export function snapshotToFlow(snapshot: ClusterSnapshot, previous: LayoutState)
   const pending = snapshot.pods
     .filter((p) => !isPlaced(p))
     .sort((a, c) => compareNatural(`${a.namespace}/${a.name}`, `${c.namespace}/${c.name}`));
-  const { layout, slotOf } = assignSlots(
+  const isCompact = isCompactLayout(snapshot.pods.length, previous.isCompact ?? false);
+  const { layout: slotLayout, slotOf } = assignSlots(
     previous,
     snapshot.pods,
     snapshot.nodes.map((n) => n.name),
     snapshot.workloads,
   );
+  // Events by involved uid, once, instead of a pass over all Events for every pod.
+  const podEvents = new Map<string, EventSnapshot[]>();
+  for (const e of events) {
+    if (!e.involvedUid) continue;
+    const list = podEvents.get(e.involvedUid);
+    if (list) list.push(e);
+    else podEvents.set(e.involvedUid, [e]);
+  }
 
   // Storage pairs per zone, and the tray's (claims and volumes no zone holds yet).
   const pairsOf = (zone: string | null) =>
@@ -206,8 +233,14 @@ export function snapshotToFlow(snapshot: ClusterSnapshot, previous: LayoutState)
   const trayPairs = pairsOf(null);
 
   // One height for every zone, so nodes and bands line up across the columns.
-  const mostSlots = Math.max(0, ...Object.values(layout.slots).map((s) => s.length));
-  const boxH = nodeHeight(mostSlots);
+  const mostSlots = Math.max(0, ...Object.values(slotLayout.slots).map((s) => s.length));
+  const drawnRows = previous.isCompact ? previous.chipRows : undefined;
+  const rows = {
+    node: stableRows(chipRows(mostSlots, NODE_CHIP_COLUMNS), drawnRows?.node),
+    tray: stableRows(chipRows(pending.length, TRAY_CHIP_COLUMNS), drawnRows?.tray),
+  };
+  const layout: LayoutState = isCompact ? { ...slotLayout, isCompact, chipRows: rows } : slotLayout;
+  const boxH = isCompact ? compactNodeHeight(rows.node) : nodeHeight(mostSlots);
   const perRow = (zone: string | null) => storageColumns(zoneWidth(nodesIn(zone).length) - 2 * ZONE_PAD);
   const storageRows = Math.max(
     1,
@@ -220,13 +253,14 @@ export function snapshotToFlow(snapshot: ClusterSnapshot, previous: LayoutState)
 
   // The top band: the Services on the left, the unscheduled tray at the right end, clear of the gutter
   // where Service edges drop into the rightmost node column.
-  const trayW = trayWidth(pending.length, trayPairs.length);
+  const trayW = isCompact ? compactTrayWidth(trayPairs.length) : trayWidth(pending.length, trayPairs.length);
+  const trayH = isCompact ? compactTrayHeight(rows.tray, trayPairs.length > 0) : TRAY_H;
   const rightmostNodeX = columnsWidth - (zoneNames.length > 0 ? ZONE_PAD + NODE_W : 0);
   const trayX = Math.max(0, columnsWidth - trayW, rightmostNodeX + NODE_PAD);
   const services = drawnServices(snapshot);
   const zonesTop = Math.max(
     SERVICE_LANE_TOP + Math.max(1, services.length) * SERVICE_LANE_GAP + 14,
-    TRAY_H + TOP_BAND_GAP,
+    trayH + TOP_BAND_GAP,
   );
 
   const serviceRects = new Map<string, Rect>();
@@ -244,11 +278,12 @@ export function snapshotToFlow(snapshot: ClusterSnapshot, previous: LayoutState)
 
   const podRects = new Map<string, Rect>();
   const addPod = (pod: PodSnapshot, parent: Placed, at: { x: number; y: number }) => {
+    const size = isCompact ? { width: CHIP_W, height: CHIP_H } : { width: POD_W, height: POD_H };
     const placed = b.add(
       nodeId.pod(pod.uid),
       CanvasKind.pod,
-      podView(pod, now, events),
-      { ...at, width: POD_W, height: POD_H },
+      podView(pod, now, podEvents.get(pod.uid) ?? [], isCompact),
+      { ...at, ...size },
       { parent, label: `Pod ${pod.name}`, role: 'button', z: Z.card },
     );
     podRects.set(pod.uid, placed.rect);
@@ -287,14 +322,23 @@ export function snapshotToFlow(snapshot: ClusterSnapshot, previous: LayoutState)
     TRAY_ID,
     CanvasKind.tray,
     { kind: CanvasKind.tray, podCount: pending.length, claimCount: trayPairs.filter((p) => p.pvc).length },
-    { x: trayX, y: 0, width: trayW, height: TRAY_H },
+    { x: trayX, y: 0, width: trayW, height: trayH },
     { label: 'Unscheduled', role: 'group', z: Z.column },
   );
-  pending.forEach((pod, i) => addPod(pod, tray, { x: ZONE_PAD + i * (POD_W + NODE_GAP), y: TRAY_HEADER_H }));
-  const pairsX = ZONE_PAD + pending.length * (POD_W + NODE_GAP);
-  trayPairs.forEach((pair, k) =>
-    addPair(pair, tray, pairsX + k * (TRAY_PAIR_W + NODE_GAP), TRAY_HEADER_H + (POD_H - CYL_H) / 2, k, true),
+  pending.forEach((pod, i) =>
+    addPod(
+      pod,
+      tray,
+      isCompact
+        ? chipPosition(i, TRAY_CHIP_COLUMNS, ZONE_PAD, TRAY_HEADER_H)
+        : { x: ZONE_PAD + i * (POD_W + NODE_GAP), y: TRAY_HEADER_H },
+    ),
   );
+  const pairsX = isCompact
+    ? trayW - ZONE_PAD - trayPairs.length * (TRAY_PAIR_W + NODE_GAP) + NODE_GAP
+    : ZONE_PAD + pending.length * (POD_W + NODE_GAP);
+  const pairsY = TRAY_HEADER_H + (isCompact ? 0 : (POD_H - CYL_H) / 2);
+  trayPairs.forEach((pair, k) => addPair(pair, tray, pairsX + k * (TRAY_PAIR_W + NODE_GAP), pairsY, k, true));
 
   // The zone columns.
   let x = 0;
@@ -326,7 +370,14 @@ export function snapshotToFlow(snapshot: ClusterSnapshot, previous: LayoutState)
         { parent: column, label: `Node ${node.name}`, role: 'group', z: Z.box },
       );
       const bySlot = [...pods].sort((p, q) => (slotOf.get(p.uid) ?? 0) - (slotOf.get(q.uid) ?? 0));
-      for (const pod of bySlot) addPod(pod, box, slotPosition(slotOf.get(pod.uid) ?? 0));
+      for (const pod of bySlot) {
+        const slot = slotOf.get(pod.uid) ?? 0;
+        addPod(
+          pod,
+          box,
+          isCompact ? chipPosition(slot, NODE_CHIP_COLUMNS, NODE_PAD, NODE_HEADER_H) : slotPosition(slot),
+        );
+      }
     });
     const pairs = zonePairs.get(zone) ?? [];
     const band = b.add(
@@ -357,7 +408,13 @@ export function snapshotToFlow(snapshot: ClusterSnapshot, previous: LayoutState)
 
   return {
     nodes: b.nodes,
-    edges: buildEdges(snapshot, services, serviceRects, podRects, claimRects, volumeRects),
+    edges: buildEdges(snapshot, services, {
+      serviceRects,
+      podRects: isCompact ? new Map() : podRects,
+      claimRects,
+      volumeRects,
+      podEvents,
+    }),
     layout,
   };
 }
@@ -368,13 +425,21 @@ function trayWidth(pods: number, pairs: number): number {
   return 2 * ZONE_PAD + Math.max(NODE_W, content);
 }
 
+/** Where `snapshotToFlow` placed things, for the edges between them. */
+interface Placement {
+  serviceRects: Map<string, Rect>;
+  /** The pods that get edges (none when compact). */
+  podRects: Map<string, Rect>;
+  claimRects: Map<string, { rect: Rect; band: Rect; index: number }>;
+  volumeRects: Map<string, Rect>;
+  /** Events by involved uid, oldest first. */
+  podEvents: Map<string, EventSnapshot[]>;
+}
+
 function buildEdges(
   snapshot: ClusterSnapshot,
   services: ReturnType<typeof drawnServices>,
-  serviceRects: Map<string, Rect>,
-  podRects: Map<string, Rect>,
-  claimRects: Map<string, { rect: Rect; band: Rect; index: number }>,
-  volumeRects: Map<string, Rect>,
+  { serviceRects, podRects, claimRects, volumeRects, podEvents }: Placement,
 ): CanvasEdge[] {
   const edges: CanvasEdge[] = [];
   const base = { zIndex: EDGE_Z, selectable: false, focusable: false } as const;
@@ -409,6 +474,7 @@ function buildEdges(
 
   const nodeByName = new Map(snapshot.nodes.map((n) => [n.name, n]));
   const placedOnNode = new Set(snapshot.nodes.map((n) => n.name));
+  const pvcByKey = new Map(snapshot.pvcs.map((c) => [`${c.namespace}/${c.name}`, c]));
   for (const pod of snapshot.pods) {
     const from = podRects.get(pod.uid);
     // A pod in the tray has no node to mount on yet; its claims wait in their band.
@@ -416,10 +482,10 @@ function buildEdges(
     for (const claimName of pod.claimNames) {
       const key = `${pod.namespace}/${claimName}`;
       const claim = claimRects.get(key);
-      const pvc = snapshot.pvcs.find((c) => c.namespace === pod.namespace && c.name === claimName);
+      const pvc = pvcByKey.get(key);
       if (!claim || !pvc) continue;
       const node = pod.nodeName ? nodeByName.get(pod.nodeName) : undefined;
-      const { state, message } = volumeState(pod, pvc, node, snapshot.events);
+      const { state, message } = volumeState(pod, pvc, node, podEvents.get(pod.uid) ?? []);
       const points = routeVolumeEdge(from, claim.rect, claim.band, claim.index);
       const labelAt = state === 'blocked' ? points[Math.min(2, points.length - 1)]! : null;
       edges.push({

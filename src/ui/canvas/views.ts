@@ -11,6 +11,7 @@ import type {
   ServiceSnapshot,
 } from '../../protocol';
 import { podStatusTone } from '../format';
+import type { StatusTone } from '../format';
 import { CanvasKind } from './model';
 import type { NodeView, PodShape, PodView, PvView, PvcView, ServiceView } from './model';
 
@@ -60,7 +61,12 @@ export function warningsFor(
   return { count, last };
 }
 
-export function podView(pod: PodSnapshot, now: number, events: readonly EventSnapshot[]): PodView {
+export function podView(
+  pod: PodSnapshot,
+  now: number,
+  events: readonly EventSnapshot[],
+  isCompact = false,
+): PodView {
   const shape = podShape(pod);
   const ordinal =
     shape === 'statefulset' && pod.workloadName ? statefulSetOrdinal(pod.name, pod.workloadName) : null;
@@ -87,8 +93,32 @@ export function podView(pod: PodSnapshot, now: number, events: readonly EventSna
     graceSecondsLeft: pod.isTerminating ? graceSecondsLeft(pod.deletionTime, now) : null,
     warningCount: warnings.count,
     lastWarning: warnings.last ? `${warnings.last.reason}: ${warnings.last.message}` : null,
+    isCompact,
   };
 }
+
+/**
+ * What a compact chip shows: a StatefulSet pod's ordinal, a Deployment pod's random suffix, else the
+ * name (the full name is the chip's accessible name).
+ */
+export function chipLabel(view: Pick<PodView, 'ordinal' | 'shape' | 'nameSuffix' | 'name'>): string {
+  if (view.ordinal !== null) return String(view.ordinal);
+  if (view.shape === 'deployment' && view.nameSuffix) return view.nameSuffix;
+  return view.name;
+}
+
+/**
+ * The mark beside a chip's label: a shape per status tone, so a chip's status never rests on its colour
+ * alone (the word is in its description, its tooltip and the legend).
+ */
+export const STATUS_MARKS: Readonly<Record<StatusTone, string>> = {
+  pending: '…',
+  creating: '◐',
+  ready: '●',
+  running: '○',
+  terminating: '✕',
+  failed: '!',
+};
 
 export function nodeView(node: NodeSnapshot, podCount: number): NodeView {
   return {

@@ -2,6 +2,7 @@
  * A Pod card. StatefulSet pods are solid cards with a large ordinal badge; Deployment pods have a dashed
  * outline with their random suffix emphasised. STATUS, READY, restarts and IP as kubectl prints them, the
  * owner's kind, a warning badge when the pod has Warning Events, and the grace countdown while Terminating.
+ * With hundreds of pods on the canvas (the view's isCompact), a small chip instead (PodChip.tsx).
  */
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
@@ -12,6 +13,7 @@ import type { PodView } from '../model';
 import { Appear, Changing } from '../motion';
 import { podDescription, statusText } from '../views';
 import { Handles, descriptionId } from './Hidden';
+import { PodChip } from './PodChip';
 
 function PodName({ view }: { view: PodView }) {
   if (view.shape === 'deployment' && view.nameSuffix) {
@@ -34,6 +36,7 @@ function PodNodeComponent({ id }: NodeProps<LayoutNode>) {
   const isExiting = useIsExiting(id);
   const isHighlighted = useIsHighlighted(id);
   if (!view) return null;
+  if (view.isCompact) return <PodChip id={id} view={view} isHighlighted={isHighlighted} />;
   const status = statusText(view);
   return (
     <Appear
