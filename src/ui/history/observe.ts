@@ -33,9 +33,12 @@ export function getOrdinal(podName: string, setName: string): number | null {
   return /^(0|[1-9]\d*)$/.test(rest) ? Number(rest) : null;
 }
 
+/** One collator for every comparison: `localeCompare` with options builds a new one per call. */
+const NAME_COLLATOR = new Intl.Collator('en', { numeric: true });
+
 /** Natural order of names: `mysql-2` before `mysql-10`. */
 export function compareNames(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true });
+  return NAME_COLLATOR.compare(a, b);
 }
 
 /** The pod's data volume: the first PVC volume, else the volume mounted at a database data directory. */

@@ -31,6 +31,22 @@ function same<T>(a: T, b: T): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+/**
+ * `same`, one level down: equal when every field is identical or, for an object field not in `byIdentity`,
+ * serialises the same. Runs for every pod on every snapshot, so it never serialises the whole object.
+ */
+function sameFields<T extends object>(a: T, b: T, byIdentity: readonly (keyof T)[] = []): boolean {
+  const keys = Object.keys(a) as (keyof T)[];
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((k) => {
+    const x = a[k];
+    const y = b[k];
+    if (x === y) return true;
+    if (byIdentity.includes(k) || typeof x !== 'object' || typeof y !== 'object') return false;
+    return same(x, y);
+  });
+}
+
 /** When the deletion was requested: the deletionTimestamp less the grace period, else `time`. */
 function deletionRequestTime(pod: PodSnapshot, time: number): number {
   if (pod.deletionTime === null) return time;
@@ -66,7 +82,7 @@ export function observePod(
     deletedBy: prev?.deletedBy ?? null,
     firstSeenAt: prev?.firstSeenAt ?? time,
   };
-  return prev && same(prev, next) ? prev : next;
+  return prev && sameFields(prev, next) ? prev : next;
 }
 
 function slotOrder(a: SlotHistory, b: SlotHistory): number {
@@ -250,7 +266,8 @@ function reduceWorkload(
     isSettled: settled(w, pods),
     episode,
   };
-  return same(next, prev) ? prev : next;
+  // Unchanged slots and episodes keep their identity (above), so identity tells them apart.
+  return sameFields(next, prev, ['slots', 'episode']) ? prev : next;
 }
 
 function eventCounts(snapshot: ClusterSnapshot): Record<string, number> {
