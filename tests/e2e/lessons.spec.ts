@@ -86,3 +86,40 @@ test('lesson 6 (A node is lost) completed through the UI; reset clears its progr
   await expect(page.getByRole('button', { name: 'Lessons', exact: true })).toHaveAttribute('aria-expanded', 'false');
   expect(problems).toEqual([]);
 });
+
+test('at 1280 px the header keeps every control, Lessons included, on one row above the Timeline', async ({ page }) => {
+  const problems = watchProblems(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openPlayground(page);
+  const header = page.getByRole('banner');
+  const controls = [
+    header.getByRole('combobox', { name: 'Scenario' }),
+    header.getByRole('button', { name: 'Play' }),
+    header.getByRole('button', { name: 'Step' }),
+    header.getByRole('combobox', { name: 'Speed' }),
+    header.getByRole('timer', { name: 'Simulated time' }),
+    header.getByRole('button', { name: 'Dark theme' }),
+    header.getByRole('button', { name: 'Lessons', exact: true }),
+    header.getByRole('button', { name: 'Copy link' }),
+    header.getByRole('button', { name: 'Share' }),
+    header.getByRole('button', { name: 'Presenter' }),
+  ];
+  const timeline = (await header.getByRole('slider', { name: 'Timeline' }).boundingBox())!;
+  const boxes = [];
+  for (const control of controls) {
+    await expect(control).toBeVisible();
+    boxes.push((await control.boundingBox())!);
+  }
+  const rowTop = Math.min(...boxes.map((b) => b.y));
+  for (const box of boxes) {
+    expect(box.x + box.width).toBeLessThanOrEqual(1280);
+    // One row: every control starts near the first one's top and ends above the Timeline.
+    expect(box.y - rowTop).toBeLessThan(box.height);
+    expect(box.y + box.height).toBeLessThanOrEqual(timeline.y);
+  }
+  await page.getByRole('button', { name: 'Lessons', exact: true }).click();
+  await panel(page).getByRole('button', { name: /Identity/ }).click();
+  await expect(checkStatus(page)).toHaveText(/^Not yet: /);
+  await page.screenshot({ path: 'docs/screenshots/header-1280.png' });
+  expect(problems).toEqual([]);
+});

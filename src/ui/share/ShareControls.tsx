@@ -9,6 +9,7 @@ import { requestRun } from '../../share/requestRun';
 import { embedSnippet, workshopLink } from '../../share/embedCode';
 import { selectRun } from '../../store/playgroundStore';
 import { usePlayground, useSimClient } from '../../store/usePlayground';
+import { LinkIcon, PresenterIcon, ShareIcon } from './icons';
 import { setPresenter, usePresenter } from './presenter';
 import './share.css';
 
@@ -76,27 +77,33 @@ export function ShareControls() {
       <button
         type="button"
         className="share-copy-link"
+        title="Copy a link to this run"
         disabled={!run || isBusy}
         onClick={() => void copyLink()}
       >
-        Copy link
+        <LinkIcon />
+        <span className="header-label">Copy link</span>
       </button>
       <button
         type="button"
         aria-expanded={isOpen}
         aria-controls={panelId}
+        title="Workshop link and embed code"
         disabled={!run}
         onClick={() => setOpen(!isOpen)}
       >
-        Share
+        <ShareIcon />
+        <span className="header-label">Share</span>
       </button>
       <button
         type="button"
         className="presenter-toggle"
+        title="Presenter mode: large type, chrome hidden"
         aria-pressed={isPresenter}
         onClick={() => setPresenter(!isPresenter)}
       >
-        Presenter
+        <PresenterIcon />
+        <span className="header-label">Presenter</span>
       </button>
       {isOpen && options && (
         <div id={panelId} className="share-panel" role="region" aria-label="Share options">
