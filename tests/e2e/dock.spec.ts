@@ -62,7 +62,7 @@ test('the console keeps a history, completes with Tab, and answers as kubectl do
   await run(page, 'echo back on the host');
 
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.getByRole('button', { name: 'Copy' }).click();
+  await page.getByRole('button', { name: 'Copy', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Copied the console output.' })).toBeVisible();
   const copied = await page.evaluate<string>('navigator.clipboard.readText()');
   expect(copied).toMatch(/^\$ kubectl get nodes\nNAME +STATUS/);
@@ -130,7 +130,7 @@ test('the inspector shows describe output and its actions run real commands', as
   await expect(describe).toContainText(/^Name:\s+mysql-0\nNamespace:\s+default/);
   await expect(describe).toContainText(/ClaimName:\s+data-mysql-0/);
 
-  await page.getByRole('tab', { name: 'YAML' }).click();
+  await page.getByRole('tablist', { name: 'Inspector views' }).getByRole('tab', { name: 'YAML' }).click();
   await expect(page.getByLabel('kubectl get -o yaml output')).toContainText(/^apiVersion: v1\nkind: Pod\n/);
   await page.getByRole('tab', { name: 'Events' }).last().click();
   await expect(page.getByRole('table', { name: 'Events of Pod mysql-0' })).toContainText('Scheduled');
@@ -170,8 +170,14 @@ test('tabs move with the arrow keys and the separator resizes the dock by keyboa
   await consoleTab.press('ArrowRight');
   await expect(page.getByRole('tab', { name: 'Events' })).toBeFocused();
   await expect(page.getByRole('tab', { name: 'Events' })).toHaveAttribute('aria-selected', 'true');
-  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowRight');
   await expect(page.getByRole('tab', { name: /Inspector/ })).toHaveAttribute('aria-selected', 'true');
+  // End goes to the last tab (the YAML editor's).
+  await page.keyboard.press('End');
+  await expect(page.getByRole('tablist', { name: 'Dock' }).getByRole('tab').last()).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
   await page.keyboard.press('Home');
   await expect(consoleTab).toHaveAttribute('aria-selected', 'true');
 
