@@ -77,6 +77,12 @@ export interface SnapshotEvent {
   snapshot: ClusterSnapshot;
   /** Where this snapshot sits on the run's timeline (absent from workers that keep no timeline). */
   timeline?: TimelineInfo;
+  /**
+   * True when nothing but `snapshot.time` differs from the previous snapshot event's snapshot (a play tick
+   * in which nothing happened): the store keeps the snapshot it has and moves only its clock, so nothing
+   * that draws the cluster has to redraw.
+   */
+  isTimeOnly?: boolean;
 }
 
 /** The run's timeline: what the Timeline control scrubs over. Times are simulated milliseconds. */

@@ -199,6 +199,7 @@ const eventShapes: Record<EventType, Shape> = {
     speed: between(MIN_SPEED, MAX_SPEED),
     snapshot: clusterSnapshot,
     timeline: optionalTimeline,
+    isTimeOnly: optionalBoolean,
   },
   output: { id: nullableName, text: string, prompt: string },
   object: { kind: name, namespace: nullableName, name, object: kubeObjectOrNull },

@@ -117,13 +117,20 @@ export function applySimEvent<S extends PlaygroundState>(state: S, event: SimEve
   switch (event.type) {
     case EventType.ready:
       return { ...state, isReady: true, scenarios: event.scenarios, defaultScenario: event.defaultScenario };
-    case EventType.snapshot:
+    case EventType.snapshot: {
+      // Only the clock moved: keep the snapshot's arrays, so nothing subscribed to them redraws.
+      const isSameRun = state.run?.scenario === event.scenario && state.run.seed === event.seed;
+      const snapshot =
+        event.isTimeOnly && isSameRun && state.snapshot
+          ? { ...state.snapshot, time: event.snapshot.time }
+          : event.snapshot;
       return {
         ...state,
         run: { scenario: event.scenario, seed: event.seed, isPlaying: event.isPlaying, speed: event.speed },
-        snapshot: event.snapshot,
+        snapshot,
         timeline: event.timeline ?? null,
       };
+    }
     case EventType.output: {
       const seq = state.outputSeq + 1;
       const output = event.text

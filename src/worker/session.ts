@@ -70,6 +70,8 @@ export class SimSession {
   private stopInterval: (() => void) | undefined;
   /** Terminal output not yet posted. */
   private pendingOutput = '';
+  /** The run and the drawn state (the snapshot without its clock) of the last snapshot event posted. */
+  private lastDrawn = '';
 
   constructor(
     private readonly send: (event: SimEvent) => void,
@@ -443,14 +445,24 @@ export class SimSession {
   }
 
   private postSnapshot(run: Run): void {
+    const snapshot = buildSnapshot(run.cluster);
+    // A play tick in which nothing happened says so (isTimeOnly), so the page redraws nothing but its
+    // clock. Serialising here, in the worker, spares the main thread from comparing snapshots.
+    let isTimeOnly = false;
+    if (!this.isReplaying && !this.isQuiet) {
+      const drawn = `${run.scenario}/${run.seed}/${JSON.stringify({ ...snapshot, time: 0 })}`;
+      isTimeOnly = drawn === this.lastDrawn;
+      this.lastDrawn = drawn;
+    }
     this.post({
       type: EventType.snapshot,
       scenario: run.scenario,
       seed: run.seed,
       isPlaying: this.isPlaying,
       speed: this.speed,
-      snapshot: buildSnapshot(run.cluster),
+      snapshot,
       ...(this.timeline ? { timeline: this.timeline.info() } : {}),
+      ...(isTimeOnly ? { isTimeOnly } : {}),
     });
   }
 

@@ -10,7 +10,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { ClusterSnapshot } from '../../protocol';
 import { CanvasKind, initialLayoutState } from './model';
 import type { CanvasEdge, CanvasNode, CanvasView, LayoutState } from './model';
-import { sameEdge, sameNodeLayout, shareById, shareViews } from './share';
+import { isSameDrawing, sameEdge, sameNodeLayout, shareById, shareViews } from './share';
 import { snapshotToFlow } from './snapshotToFlow';
 
 /** How long a removed object stays on the canvas while it fades out. */
@@ -131,7 +131,10 @@ export function createCanvasStore(
       layout: initialLayoutState,
 
       update(snapshot) {
+        const previous = lastSnapshot;
         lastSnapshot = snapshot;
+        // A play tick in which only the clock moved: nothing to lay out again.
+        if (previous && isSameDrawing(previous, snapshot)) return;
         const flow = snapshotToFlow(snapshot, get().layout);
         // Compact chips (hundreds of pods) leave at once: no per-pod motion.
         if (exitMs > 0 && !flow.layout.isCompact) {

@@ -3,6 +3,7 @@
  * (which compares nodes and edges by identity) and the per-node selectors re-render only what changed.
  */
 import type { Node } from '@xyflow/react';
+import type { ClusterSnapshot } from '../../protocol';
 import type { CanvasEdge, CanvasNode, CanvasView, EdgeView } from './model';
 
 /** Shallow equality of two view models (arrays compared element by element). */
@@ -96,4 +97,15 @@ export function shareViews(
     views[node.id] = old && sameView(old, node.data) ? old : node.data;
   }
   return views;
+}
+
+/**
+ * Whether `next` draws exactly what `previous` drew: every part but the clock is the same object (the
+ * store keeps them when the worker says only the time moved), and no pod is counting down a grace period.
+ */
+export function isSameDrawing(previous: ClusterSnapshot, next: ClusterSnapshot): boolean {
+  const keys = Object.keys(next) as (keyof ClusterSnapshot)[];
+  if (keys.length !== Object.keys(previous).length) return false;
+  if (!keys.every((k) => k === 'time' || next[k] === previous[k])) return false;
+  return next.time === previous.time || !next.pods.some((p) => p.isTerminating);
 }
