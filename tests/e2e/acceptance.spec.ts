@@ -237,6 +237,8 @@ test('scaling StatefulSet mysql from the inspector: mysql-3 is Ready before mysq
   const up = await recordedPodStates(page);
   // mysql-3 was drawn on its own, not yet Ready, while mysql-4 did not exist ...
   expect(up.some((s) => s['mysql-3'] === 'not ready' && s['mysql-4'] === 'absent')).toBe(true);
+  // ... then Running and Ready, still without mysql-4 ...
+  expect(up.some((s) => s['mysql-3'] === 'ready' && s['mysql-4'] === 'absent')).toBe(true);
   // ... and mysql-4 never existed unless mysql-3 was Running and Ready.
   const withMysql4 = up.filter((s) => s['mysql-4'] !== 'absent');
   expect(withMysql4.length).toBeGreaterThan(0);

@@ -11,6 +11,8 @@ import type { ClusterSnapshot } from '../../protocol';
 import { CanvasKind, initialLayoutState } from './model';
 import type { CanvasEdge, CanvasNode, CanvasView, LayoutState } from './model';
 import { isSameDrawing, sameEdge, sameNodeLayout, shareById, shareViews } from './share';
+import { ARRIVAL_BEAT_MS, podsCreatedByReadiness, withoutHeld } from './orderedArrival';
+import type { HeldPod } from './orderedArrival';
 import { snapshotToFlow } from './snapshotToFlow';
 
 /** How long a removed object stays on the canvas while it fades out. */
@@ -77,6 +79,7 @@ export function createCanvasStore(
   let drawn: CanvasNode[] = [];
   let lastSnapshot: ClusterSnapshot | null = null;
   const ghosts = new Map<string, Ghost>();
+  const held = new Map<string, HeldPod & { until: number }>();
 
   return createStore<CanvasState & CanvasActions>()((set, get) => {
     /** Publishes `drawn` plus the live ghosts, sharing every unchanged object with the current state. */
@@ -120,6 +123,33 @@ export function createCanvasStore(
       });
     };
 
+    /**
+     * Lays out `snapshot` and publishes it, leaving out the pods still waiting for their beat (and their
+     * claims); exiting objects become ghosts that fade.
+     */
+    const draw = (snapshot: ClusterSnapshot) => {
+      const t = now();
+      for (const [uid, h] of held) if (h.until <= t) held.delete(uid);
+      const flow = snapshotToFlow(withoutHeld(snapshot, [...held.values()]), get().layout);
+      // Compact chips (hundreds of pods) leave at once: no per-pod motion.
+      if (exitMs > 0 && !flow.layout.isCompact) {
+        const next = new Set(flow.nodes.map((n) => n.id));
+        for (const old of drawn) {
+          if (!next.has(old.id) && EXIT_KINDS.has(old.type ?? '') && !ghosts.has(old.id)) {
+            ghosts.set(old.id, { node: old, until: now() + exitMs });
+            schedule(() => {
+              if (lastSnapshot) publish(get().edges, get().layout);
+            }, exitMs + 10);
+          }
+        }
+        for (const id of next) ghosts.delete(id);
+      }
+      drawn = flow.nodes;
+      const selectedId = get().selectedId;
+      if (selectedId && !hasNode(flow.nodes, selectedId)) set({ selectedId: null });
+      publish(flow.edges, flow.layout);
+    };
+
     return {
       nodes: [],
       edges: [],
@@ -133,26 +163,20 @@ export function createCanvasStore(
       update(snapshot) {
         const previous = lastSnapshot;
         lastSnapshot = snapshot;
+        // Pods created because their predecessor just turned Ready wait a beat (orderedArrival.ts); compact
+        // chips (hundreds of pods) have no per-pod motion and no beat either.
+        const t = now();
+        const arrivals = get().layout.isCompact ? [] : podsCreatedByReadiness(previous, snapshot);
+        for (const pod of arrivals) {
+          if (held.has(pod.uid)) continue;
+          held.set(pod.uid, { ...pod, until: t + ARRIVAL_BEAT_MS });
+          schedule(() => {
+            if (lastSnapshot) draw(lastSnapshot);
+          }, ARRIVAL_BEAT_MS + 10);
+        }
         // A play tick in which only the clock moved: nothing to lay out again.
         if (previous && isSameDrawing(previous, snapshot)) return;
-        const flow = snapshotToFlow(snapshot, get().layout);
-        // Compact chips (hundreds of pods) leave at once: no per-pod motion.
-        if (exitMs > 0 && !flow.layout.isCompact) {
-          const next = new Set(flow.nodes.map((n) => n.id));
-          for (const old of drawn) {
-            if (!next.has(old.id) && EXIT_KINDS.has(old.type ?? '') && !ghosts.has(old.id)) {
-              ghosts.set(old.id, { node: old, until: now() + exitMs });
-              schedule(() => {
-                if (lastSnapshot) publish(get().edges, get().layout);
-              }, exitMs + 10);
-            }
-          }
-          for (const id of next) ghosts.delete(id);
-        }
-        drawn = flow.nodes;
-        const selectedId = get().selectedId;
-        if (selectedId && !hasNode(flow.nodes, selectedId)) set({ selectedId: null });
-        publish(flow.edges, flow.layout);
+        draw(snapshot);
       },
 
       highlight(id) {
