@@ -26,14 +26,20 @@ function isIdentityWanted(key: string, workloads: readonly WorkloadSnapshot[]): 
   return set !== undefined && Number(ordinal) < set.replicas;
 }
 
+/** A pod with what it sorts by, computed once per layout rather than once per comparison. */
+interface Sortable {
+  pod: PodSnapshot;
+  isStatefulSet: boolean;
+  key: string;
+}
+
 /** StatefulSet pods first (by set and ordinal), then the rest by creation time and name. */
-function assignmentOrder(a: PodSnapshot, b: PodSnapshot): number {
-  const sa = a.workloadKind === 'StatefulSet' ? 0 : 1;
-  const sb = b.workloadKind === 'StatefulSet' ? 0 : 1;
-  if (sa !== sb) return sa - sb;
-  if (sa === 0) return compareNatural(`${a.namespace}/${a.name}`, `${b.namespace}/${b.name}`);
-  if (a.creationTimestamp !== b.creationTimestamp) return a.creationTimestamp < b.creationTimestamp ? -1 : 1;
-  return compareNatural(`${a.namespace}/${a.name}`, `${b.namespace}/${b.name}`);
+function assignmentOrder(a: Sortable, b: Sortable): number {
+  if (a.isStatefulSet !== b.isStatefulSet) return a.isStatefulSet ? -1 : 1;
+  const ta = a.pod.creationTimestamp;
+  const tb = b.pod.creationTimestamp;
+  if (!a.isStatefulSet && ta !== tb) return ta < tb ? -1 : 1;
+  return compareNatural(a.key, b.key);
 }
 
 /**
@@ -69,8 +75,15 @@ export function assignSlots(
   }
 
   const slotOf = new Map<string, number>();
-  const scheduled = pods.filter((p) => p.nodeName !== null && slots[p.nodeName]).sort(assignmentOrder);
-  for (const pod of scheduled) {
+  const scheduled = pods
+    .filter((p) => p.nodeName !== null && slots[p.nodeName])
+    .map((pod) => ({
+      pod,
+      isStatefulSet: pod.workloadKind === 'StatefulSet',
+      key: `${pod.namespace}/${pod.name}`,
+    }))
+    .sort(assignmentOrder);
+  for (const { pod } of scheduled) {
     const row = slots[pod.nodeName!]!;
     const key = keyOf.get(pod.uid)!;
     let index = row.indexOf(key);

@@ -219,17 +219,46 @@ export function podDescription(view: PodView): string {
   return parts.join(', ');
 }
 
-/** Compares names so that `mysql-2` sorts before `mysql-10`. */
+/** Whether the UTF-16 unit at `i` of `s` is an ASCII digit. */
+function isDigitAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c >= 48 && c <= 57;
+}
+
+/** The end of the run of digits or non-digits that starts at `i`. */
+function tokenEnd(s: string, i: number): number {
+  const isDigit = isDigitAt(s, i);
+  let end = i + 1;
+  while (end < s.length && isDigitAt(s, end) === isDigit) end++;
+  return end;
+}
+
+/** How many runs of digits or non-digits `s` has from `i` on. */
+function tokensFrom(s: string, i: number): number {
+  let count = 0;
+  for (let at = i; at < s.length; at = tokenEnd(s, at)) count++;
+  return count;
+}
+
+/**
+ * Compares names so that `mysql-2` sorts before `mysql-10`: run by run of digits or non-digits, numbers by
+ * value. Scans the strings in place (no regular expressions, no arrays): the layout sorts hundreds of pods
+ * with it on every snapshot.
+ */
 export function compareNatural(a: string, b: string): number {
-  const pa = a.match(/\d+|\D+/g) ?? [];
-  const pb = b.match(/\d+|\D+/g) ?? [];
-  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
-    const x = pa[i]!;
-    const y = pb[i]!;
-    if (x === y) continue;
-    const isNumber = /^\d/.test(x) && /^\d/.test(y);
-    if (isNumber && Number(x) !== Number(y)) return Number(x) - Number(y);
-    return x < y ? -1 : 1;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const endA = tokenEnd(a, i);
+    const endB = tokenEnd(b, j);
+    const x = a.slice(i, endA);
+    const y = b.slice(j, endB);
+    if (x !== y) {
+      if (isDigitAt(x, 0) && isDigitAt(y, 0) && Number(x) !== Number(y)) return Number(x) - Number(y);
+      return x < y ? -1 : 1;
+    }
+    i = endA;
+    j = endB;
   }
-  return pa.length - pb.length || (a < b ? -1 : a > b ? 1 : 0);
+  return tokensFrom(a, i) - tokensFrom(b, j);
 }

@@ -18,7 +18,7 @@ import {
 } from '../../../src/ui/canvas/geometry';
 import { CanvasKind, EdgeKind } from '../../../src/ui/canvas/model';
 import type { CanvasNode, Flow } from '../../../src/ui/canvas/model';
-import { STATUS_MARKS, chipLabel } from '../../../src/ui/canvas/views';
+import { STATUS_MARKS, chipLabel, compareNatural } from '../../../src/ui/canvas/views';
 import { byLabel, podView, run } from './helpers';
 
 const pods = (flow: Flow) => flow.nodes.filter((n) => n.type === CanvasKind.pod);
@@ -170,5 +170,53 @@ describe('leaving the compact drawing', () => {
     expect(pods(flow).every((p) => p.width === POD_W && p.data.kind === 'pod' && !p.data.isCompact)).toBe(
       true,
     );
+  });
+});
+
+describe('compareNatural', () => {
+  /** The straightforward definition it must agree with: split into runs, compare run by run. */
+  function reference(a: string, b: string): number {
+    const pa = a.match(/\d+|\D+/g) ?? [];
+    const pb = b.match(/\d+|\D+/g) ?? [];
+    for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+      const x = pa[i]!;
+      const y = pb[i]!;
+      if (x === y) continue;
+      const isNumber = /^\d/.test(x) && /^\d/.test(y);
+      if (isNumber && Number(x) !== Number(y)) return Number(x) - Number(y);
+      return x < y ? -1 : 1;
+    }
+    return pa.length - pb.length || (a < b ? -1 : a > b ? 1 : 0);
+  }
+  const names = [
+    '',
+    'a',
+    'ab',
+    '1',
+    '01',
+    '10',
+    'mysql-0',
+    'mysql-1',
+    'mysql-01',
+    'mysql-2',
+    'mysql-10',
+    'mysql-deploy-x',
+    'mysql-deploy-57dd7c6cf4-x4k2p',
+    'mysql-deploy-57dd7c6cf4-x4k2',
+    'default/load-149',
+    'default/load-15',
+    'default/load-deploy-6d9c8b7f5-q8z2m',
+    'data-mysql-1',
+    'node-1',
+    'node-12',
+    'node-1a',
+    '2x',
+    'x2',
+  ];
+
+  it('orders every pair of names as splitting them into runs does', () => {
+    for (const a of names)
+      for (const b of names)
+        expect(Math.sign(compareNatural(a, b)), `${a} vs ${b}`).toBe(Math.sign(reference(a, b)));
   });
 });
