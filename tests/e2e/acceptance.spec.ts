@@ -371,6 +371,8 @@ test('draining a node moves its pods, and the comparison panel tells same name a
   await expect(consoleLog(page)).toContainText(`$ ${drain}\nnode/${drained} cordoned`);
   await expect(consoleLog(page)).toContainText(`node/${drained} drained`, { timeout: 30_000 });
   await expect(nodeBox).toContainText('SchedulingDisabled');
+  // Both status words stay inside the node's box.
+  expect(await isInside(nodeBox.getByText('SchedulingDisabled', { exact: true }), nodeBox)).toBe(true);
 
   // The StatefulSet pod is back under its own name on another node, on its own claim.
   await expect(pod(page, stsPod)).toContainText('READY 1/1', { timeout: 30_000 });
@@ -397,6 +399,9 @@ test('draining a node moves its pods, and the comparison panel tells same name a
   await expect(scorecard.getByRole('row', { name: /Names changed/ })).toContainText('1 of 1');
   await expect(scorecard.getByRole('row', { name: /Names changed/ })).toContainText('0 of 1');
   await expect(scorecard.getByRole('row', { name: /Volumes re-attached/ })).toContainText('1 of 1');
+  // Long names (a PV's) wrap inside the panel: nothing is cut off at its right edge.
+  const body = panel(page).getByRole('group', { name: 'Deployment vs StatefulSet' });
+  expect(await body.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
   await page.screenshot({ path: 'docs/screenshots/playground-after-draining-a-node.png' });
   await expectNoProblems(page, problems);
 });
