@@ -21,16 +21,15 @@ import { selectSnapshot } from '../../store/playgroundStore';
 import { usePlayground, usePlaygroundStore } from '../../store/usePlayground';
 import { EXIT_MS, createCanvasStore } from './canvasStore';
 import type { CanvasStore, LayoutNode } from './canvasStore';
+import { FLOW_ID } from './describe';
 import { CanvasStoreContext, useCanvas } from './hooks';
 import { arrowDirection, focusTargets, nextInDirection } from './keyboard';
 import { CanvasMotion, TRANSITION_S, useFirstPictureDrawn } from './motion';
 import { idOfRef, refOfView } from './selection';
 import { requestInspectorFocus } from '../inspectFocus';
 import { edgeTypes, nodeTypes } from './nodeTypes';
+import { PodDescriptions } from './nodes/PodDescriptions';
 import './canvas.css';
-
-/** The React Flow id: it names the description element React Flow renders for keyboard users. */
-const FLOW_ID = 'cluster-canvas';
 
 const ARIA_LABELS = {
   'node.a11yDescription.default':
@@ -227,6 +226,7 @@ export function Canvas() {
           </ReactFlowProvider>
           <CanvasStatus />
           <SelectionAnnouncer />
+          <PodDescriptions />
         </div>
       </CanvasMotion>
     </CanvasStoreContext.Provider>

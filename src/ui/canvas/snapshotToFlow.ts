@@ -71,6 +71,7 @@ import type { Rect } from './geometry';
 import { routeBindingEdge, routeServiceEdge, routeVolumeEdge, volumeState } from './edges';
 import { CanvasKind, EdgeKind } from './model';
 import type { CanvasEdge, CanvasKind as Kind, CanvasNode, CanvasView, Flow, LayoutState } from './model';
+import { FLOW_NODE_HELP_ID, descriptionId } from './describe';
 import { assignSlots } from './slots';
 import { compareNatural, nodeView, podView, pvView, pvcView, serviceView } from './views';
 
@@ -113,7 +114,15 @@ class Builder {
     type: Kind,
     view: CanvasView,
     rect: Rect,
-    options: { parent?: Placed; label: string; role: AriaRole; z: number; focusable?: boolean },
+    options: {
+      parent?: Placed;
+      label: string;
+      role: AriaRole;
+      z: number;
+      focusable?: boolean;
+      /** The element describing the object besides React Flow's keyboard help (see describe.ts). */
+      describedBy?: string;
+    },
   ): Placed {
     const parent = options.parent;
     const absolute = parent ? { ...rect, x: parent.rect.x + rect.x, y: parent.rect.y + rect.y } : rect;
@@ -133,6 +142,9 @@ class Builder {
       connectable: false,
       selectable: focusable,
       focusable,
+      ...(options.describedBy
+        ? { domAttributes: { 'aria-describedby': `${FLOW_NODE_HELP_ID} ${options.describedBy}` } }
+        : {}),
     };
     this.nodes.push(node);
     this.rects.set(id, absolute);
@@ -278,13 +290,21 @@ export function snapshotToFlow(snapshot: ClusterSnapshot, previous: LayoutState)
 
   const podRects = new Map<string, Rect>();
   const addPod = (pod: PodSnapshot, parent: Placed, at: { x: number; y: number }) => {
+    const id = nodeId.pod(pod.uid);
     const size = isCompact ? { width: CHIP_W, height: CHIP_H } : { width: POD_W, height: POD_H };
+    // A chip has no room for its status words: they are in its description (PodDescriptions.tsx).
     const placed = b.add(
-      nodeId.pod(pod.uid),
+      id,
       CanvasKind.pod,
       podView(pod, now, podEvents.get(pod.uid) ?? [], isCompact),
       { ...at, ...size },
-      { parent, label: `Pod ${pod.name}`, role: 'button', z: Z.card },
+      {
+        parent,
+        label: `Pod ${pod.name}`,
+        role: 'button',
+        z: Z.card,
+        ...(isCompact ? { describedBy: descriptionId(id) } : {}),
+      },
     );
     podRects.set(pod.uid, placed.rect);
   };

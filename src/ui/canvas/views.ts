@@ -104,8 +104,12 @@ export function podView(
 export function chipLabel(view: Pick<PodView, 'ordinal' | 'shape' | 'nameSuffix' | 'name'>): string {
   if (view.ordinal !== null) return String(view.ordinal);
   if (view.shape === 'deployment' && view.nameSuffix) return view.nameSuffix;
-  return view.name;
+  // A chip does not clip its text: a long name shows its tail.
+  return view.name.length > CHIP_LABEL_MAX ? `…${view.name.slice(1 - CHIP_LABEL_MAX)}` : view.name;
 }
+
+/** The most characters a chip's label shows. */
+export const CHIP_LABEL_MAX = 6;
 
 /**
  * The mark beside a chip's label: a shape per status tone, so a chip's status never rests on its colour

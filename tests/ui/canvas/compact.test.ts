@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSnapshot } from '../../../src/sim/snapshot';
 import { createCanvasStore } from '../../../src/ui/canvas/canvasStore';
+import { FLOW_NODE_HELP_ID, descriptionId } from '../../../src/ui/canvas/describe';
 import {
   CHIP_GAP,
   CHIP_H,
@@ -65,6 +66,7 @@ describe('a compact chip', () => {
       'x4k2p',
     ],
     [{ ordinal: null, shape: 'other', nameSuffix: '', name: 'debug' }, 'debug'],
+    [{ ordinal: null, shape: 'other', nameSuffix: '', name: 'nginx-debug' }, '…debug'],
   ] as const)('shows %o as %s', (view, expected) => {
     expect(chipLabel(view)).toBe(expected);
   });
@@ -89,6 +91,12 @@ describe('snapshotToFlow with hundreds of pods (the stress scenario)', () => {
       expect([node.width, node.height]).toEqual([CHIP_W, CHIP_H]);
       expect(podView(flow, name)).toMatchObject({ isCompact: true, ordinal: Number(name.slice(5)) });
     }
+    // The status words are in the description the chip names (drawn by PodDescriptions.tsx).
+    const chip = byLabel(flow, 'Pod load-17');
+    expect(chip.domAttributes?.['aria-describedby']?.split(' ')).toEqual([
+      FLOW_NODE_HELP_ID,
+      descriptionId(chip.id),
+    ]);
     const deployPod = pods(flow).find((n) => n.ariaLabel?.startsWith('Pod load-deploy-'))!;
     expect(deployPod.data).toMatchObject({ kind: 'pod', shape: 'deployment', isCompact: true });
   });
@@ -170,6 +178,7 @@ describe('leaving the compact drawing', () => {
     expect(pods(flow).every((p) => p.width === POD_W && p.data.kind === 'pod' && !p.data.isCompact)).toBe(
       true,
     );
+    expect(pods(flow).every((p) => p.domAttributes === undefined)).toBe(true);
   });
 });
 

@@ -1,6 +1,8 @@
 /** The invisible connection points edges attach to (the canvas routes edges itself; nobody connects by hand). */
 import { Handle, Position } from '@xyflow/react';
 
+export { descriptionId } from '../describe';
+
 export function Handles({ target = true, source = true }: { target?: boolean; source?: boolean }) {
   return (
     <>
@@ -12,9 +14,4 @@ export function Handles({ target = true, source = true }: { target?: boolean; so
       )}
     </>
   );
-}
-
-/** The id of the element that describes node `id` (its status in words), for aria-describedby. */
-export function descriptionId(id: string): string {
-  return `desc-${id}`;
 }
