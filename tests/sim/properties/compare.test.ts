@@ -16,7 +16,7 @@ describe('compare scenario under random commands', () => {
           new PropertyRun({ scenario: 'compare', seed }).runAll(commands);
         },
       ),
-      { numRuns: 250 },
+      { numRuns: 500 },
     );
   });
 });

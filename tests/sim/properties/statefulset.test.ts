@@ -21,7 +21,7 @@ describe.each<PodManagementPolicy>(['OrderedReady', 'Parallel'])(
             new PropertyRun({ scenario: 'empty', seed, set }).runAll(commands);
           },
         ),
-        { numRuns: 400 },
+        { numRuns: 800 },
       );
     });
   },
