@@ -12,7 +12,7 @@
  *       >= 55 frames a second, no long task over 200 ms.
  * With `--write`, replaces the "## UI (npm run bench:ui)" section of docs/performance.md.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { chromium } from 'playwright-core';
 import { STRESS_PODS, measureBare, measureLoad, measureProduct } from './ui/measure';
@@ -176,6 +176,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     preview.stop();
+    if (!options.dist) rmSync(outDir, { recursive: true, force: true });
   }
 }
 

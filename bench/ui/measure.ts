@@ -70,6 +70,9 @@ export async function measureLoad(browser: Browser, url: string, outDir: string)
 export interface WindowResult {
   /** Main-thread busy time (CDP Performance TaskDuration), ms per second of the window. */
   taskMs: number;
+  /** CPU time of the main thread (CDP ThreadTime), ms per second: unlike TaskDuration, it does not grow
+   * while the thread waits for a core on a busy machine. */
+  cpuMs: number;
   /** Script, layout and style recalculation time (CDP ScriptDuration, ...), ms per second. */
   scriptMs: number;
   layoutMs: number;
@@ -109,6 +112,7 @@ async function measureWindow(page: Page, selector: string, lengthMs: number): Pr
   const seconds = windowMs / 1000;
   return {
     taskMs: perSecond('TaskDuration'),
+    cpuMs: perSecond('ThreadTime'),
     scriptMs: perSecond('ScriptDuration'),
     layoutMs: perSecond('LayoutDuration'),
     styleMs: perSecond('RecalcStyleDuration'),
