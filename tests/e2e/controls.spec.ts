@@ -58,6 +58,8 @@ test('Space plays and pauses when focus is not in a text field', async ({ page }
   const problems = watchProblems(page);
   await page.goto('./?scenario=empty&paused=1');
   await expect(playButton(page)).toBeVisible();
+  // Space acts on a loaded run: wait until the cluster is drawn.
+  await expect(page.getByRole('group', { name: 'Node node-1', exact: true })).toBeVisible();
 
   await page.getByRole('heading', { level: 1 }).click();
   await page.keyboard.press('Space');
