@@ -2,6 +2,7 @@
  * Manifest files bundled with the playground, so `kubectl apply -f web.yaml` and the official example URLs
  * (https://k8s.io/examples/...) work with no network. Contents follow the kubernetes/website examples.
  */
+import { MYSQL_STATEFULSET_MANIFEST } from '../scenarios/catalog';
 
 const WEB_SERVICE = `apiVersion: v1
 kind: Service
@@ -54,58 +55,10 @@ ${parallel ? '  podManagementPolicy: "Parallel"\n' : ''}  replicas: 2
 `;
 }
 
+/** The default scenario's StatefulSet and headless Service, as a file a person can apply again. */
 const MYSQL = `# A MySQL StatefulSet with its headless Service: one pod per ordinal, a volume per pod.
 # Kubernetes gives each pod its own volume; it never copies data between them.
-apiVersion: v1
-kind: Service
-metadata:
-  name: mysql
-  labels:
-    app: mysql
-spec:
-  ports:
-  - name: mysql
-    port: 3306
-  clusterIP: None
-  selector:
-    app: mysql
----
-apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: mysql
-spec:
-  serviceName: mysql
-  replicas: 3
-  selector:
-    matchLabels:
-      app: mysql
-  template:
-    metadata:
-      labels:
-        app: mysql
-    spec:
-      containers:
-      - name: mysql
-        image: mysql:8.0
-        env:
-        - name: MYSQL_ALLOW_EMPTY_PASSWORD
-          value: "1"
-        ports:
-        - name: mysql
-          containerPort: 3306
-        volumeMounts:
-        - name: data
-          mountPath: /var/lib/mysql
-  volumeClaimTemplates:
-  - metadata:
-      name: data
-    spec:
-      accessModes: ["ReadWriteOnce"]
-      resources:
-        requests:
-          storage: 10Gi
-`;
+${MYSQL_STATEFULSET_MANIFEST}`;
 
 /** The official example's two Services: the headless one for stable DNS names and one for reads. */
 const MYSQL_SERVICES = `# Headless service for stable DNS entries of StatefulSet members.

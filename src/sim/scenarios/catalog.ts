@@ -26,7 +26,8 @@ function template(app: string): string {
   return MYSQL_TEMPLATE.replace('APP', app);
 }
 
-const STATEFULSET = `apiVersion: v1
+/** StatefulSet `mysql` (3 replicas, a 1Gi claim `data` per pod) and its headless Service `mysql`. */
+export const MYSQL_STATEFULSET_MANIFEST = `apiVersion: v1
 kind: Service
 metadata:
   name: mysql
@@ -118,7 +119,7 @@ export const SCENARIOS: Scenario[] = [
     description:
       'StatefulSet mysql (3 replicas, headless Service mysql, a PersistentVolumeClaim per pod from the volumeClaimTemplate data) beside Deployment mysql-deploy with the same pod template, an emptyDir volume and a ClusterIP Service.',
     nodes: DEFAULT_NODES,
-    setup: [...applyLines(STATEFULSET), ...applyLines(deployment('      - name: data\n        emptyDir: {}'))],
+    setup: [...applyLines(MYSQL_STATEFULSET_MANIFEST), ...applyLines(deployment('      - name: data\n        emptyDir: {}'))],
     warmUpMs: 60_000,
   },
   {
@@ -128,7 +129,7 @@ export const SCENARIOS: Scenario[] = [
       'As compare, but the Deployment mounts one ReadWriteOnce PersistentVolumeClaim in all three pods: a pod on another node than the one the volume is attached to cannot attach it (Multi-Attach).',
     nodes: DEFAULT_NODES,
     setup: [
-      ...applyLines(STATEFULSET),
+      ...applyLines(MYSQL_STATEFULSET_MANIFEST),
       ...applyLines(SHARED_PVC),
       // One pod first: while its claim is provisioned the scheduler keeps every pod needing it on the selected
       // node. Scaled up once the volume is bound, the Deployment spreads over both nodes of the volume's zone,
