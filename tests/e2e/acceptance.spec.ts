@@ -169,9 +169,10 @@ test('the default scenario draws 4 nodes in 2 zones, mysql-0..2 with their claim
   for (const [node, zone] of Object.entries(zoneOf)) {
     const box = canvas(page).getByRole('group', { name: `Node ${node}`, exact: true });
     await expect(box).toContainText('Ready');
-    expect(await isInside(box, canvas(page).getByRole('group', { name: `Zone ${zone}`, exact: true }))).toBe(
-      true,
-    );
+    // Boxes are measured once the canvas has settled (cards scale in and the view fits as they arrive).
+    await expect
+      .poll(() => isInside(box, canvas(page).getByRole('group', { name: `Zone ${zone}`, exact: true })))
+      .toBe(true);
   }
 
   await expect(statefulSetPods(page)).toHaveCount(3);
@@ -372,7 +373,7 @@ test('draining a node moves its pods, and the comparison panel tells same name a
   await expect(consoleLog(page)).toContainText(`node/${drained} drained`, { timeout: 30_000 });
   await expect(nodeBox).toContainText('SchedulingDisabled');
   // Both status words stay inside the node's box.
-  expect(await isInside(nodeBox.getByText('SchedulingDisabled', { exact: true }), nodeBox)).toBe(true);
+  await expect.poll(() => isInside(nodeBox.getByText('SchedulingDisabled', { exact: true }), nodeBox)).toBe(true);
 
   // The StatefulSet pod is back under its own name on another node, on its own claim.
   await expect(pod(page, stsPod)).toContainText('READY 1/1', { timeout: 30_000 });
