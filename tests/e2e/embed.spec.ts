@@ -116,10 +116,13 @@ test('plain HTML: two independent embeds, driven through postMessage', async ({ 
 
   // play, pause, step, seek, getState.
   await post(page, 'iframe#compare', { type: 'playground.step' });
+  // Wait for the step's own state, so the seek below is not confused with the state before the step.
+  await expect.poll(async () => (await lastState(page, 'compare'))?.time ?? 0).toBeGreaterThan(60_000);
   await post(page, 'iframe#compare', { type: 'playground.getState', id: 'g1' });
   await post(page, 'iframe#compare', { type: 'playground.seek', time: 60_000 });
   await expect.poll(async () => (await lastState(page, 'compare'))?.time).toBe(60_000);
-  expect(await podStatus(page, 'mysql-1', 'compare')).toBe('Running');
+  // At 60 s, before the delete that was sent at that instant, mysql-1 runs.
+  await expect.poll(() => podStatus(page, 'mysql-1', 'compare')).toBe('Running');
   await post(page, 'iframe#compare', { type: 'playground.play' });
   await expect.poll(async () => (await lastState(page, 'compare'))?.time ?? 0).toBeGreaterThan(60_000);
   await post(page, 'iframe#compare', { type: 'playground.pause' });
