@@ -535,14 +535,14 @@ const rolloutCommandArb = fc.record({
   action: fc.constantFrom('restart' as const, 'undo' as const),
 });
 
-/** Commands for the `compare` scenario (StatefulSet and Deployment `mysql`). */
-export function compareCommandArb(): fc.Arbitrary<Command> {
-  return fc.oneof(
+/** The commands both scenarios draw from; `targets` are the workloads scale and rollout act on. */
+function sharedCommandArbs(targets: readonly ('sts' | 'deploy')[]): fc.WeightedArbitrary<Command>[] {
+  return [
     {
       weight: 3,
       arbitrary: fc.record({
         type: fc.constant('scale' as const),
-        target: fc.constantFrom('sts' as const, 'deploy' as const),
+        target: fc.constantFrom(...targets),
         replicas: fc.integer({ min: 0, max: 6 }),
       }),
     },
@@ -559,11 +559,7 @@ export function compareCommandArb(): fc.Arbitrary<Command> {
     { weight: 3, arbitrary: fc.record({ type: fc.constant('write' as const), pick: fc.nat(40) }) },
     {
       weight: 1,
-      arbitrary: fc.record({
-        type: fc.constant('cordon' as const),
-        node: fc.nat(3),
-        unschedulable: fc.boolean(),
-      }),
+      arbitrary: fc.record({ type: fc.constant('cordon' as const), node: fc.nat(3), unschedulable: fc.boolean() }),
     },
     {
       weight: 1,
@@ -573,68 +569,30 @@ export function compareCommandArb(): fc.Arbitrary<Command> {
       weight: 1,
       arbitrary: fc.record({
         type: fc.constant('rollout' as const),
-        target: fc.constantFrom('sts' as const, 'deploy' as const),
+        target: fc.constantFrom(...targets),
         image: fc.nat(3),
       }),
     },
     { weight: 1, arbitrary: fc.record({ type: fc.constant('deleteAllPods' as const), force: fc.boolean() }) },
-    { weight: 1, arbitrary: patchSetArb },
     { weight: 1, arbitrary: drainArb },
     { weight: 1, arbitrary: rolloutCommandArb },
     { weight: 1, arbitrary: zoneArb },
-  );
+  ];
+}
+
+/** Commands for the `compare` scenario (StatefulSet and Deployment `mysql`). */
+export function compareCommandArb(): fc.Arbitrary<Command> {
+  return fc.oneof(...sharedCommandArbs(['sts', 'deploy']), { weight: 1, arbitrary: patchSetArb });
 }
 
 /** Commands for `web` in the `empty` scenario; adds deleting claims and deleting / re-applying the set. */
 export function webCommandArb(): fc.Arbitrary<Command> {
   return fc.oneof(
-    {
-      weight: 3,
-      arbitrary: fc.record({
-        type: fc.constant('scale' as const),
-        target: fc.constant('sts' as const),
-        replicas: fc.integer({ min: 0, max: 6 }),
-      }),
-    },
-    {
-      weight: 3,
-      arbitrary: fc.record({
-        type: fc.constant('deletePod' as const),
-        pick: fc.nat(40),
-        force: fc.boolean(),
-        wait: fc.boolean(),
-      }),
-    },
-    { weight: 6, arbitrary: fc.record({ type: fc.constant('advance' as const), ms: advanceArb }) },
-    { weight: 3, arbitrary: fc.record({ type: fc.constant('write' as const), pick: fc.nat(40) }) },
-    {
-      weight: 1,
-      arbitrary: fc.record({
-        type: fc.constant('cordon' as const),
-        node: fc.nat(3),
-        unschedulable: fc.boolean(),
-      }),
-    },
-    {
-      weight: 1,
-      arbitrary: fc.record({ type: fc.constant('kubelet' as const), node: fc.nat(3), running: fc.boolean() }),
-    },
-    {
-      weight: 1,
-      arbitrary: fc.record({
-        type: fc.constant('rollout' as const),
-        target: fc.constant('sts' as const),
-        image: fc.nat(3),
-      }),
-    },
+    ...sharedCommandArbs(['sts']),
     { weight: 1, arbitrary: fc.record({ type: fc.constant('deleteClaim' as const), pick: fc.nat(40) }) },
     { weight: 1, arbitrary: fc.record({ type: fc.constant('deleteSet' as const), orphan: fc.boolean() }) },
     { weight: 1, arbitrary: fc.constant({ type: 'applySet' as const }) },
-    { weight: 1, arbitrary: fc.record({ type: fc.constant('deleteAllPods' as const), force: fc.boolean() }) },
     { weight: 2, arbitrary: patchSetArb },
-    { weight: 1, arbitrary: drainArb },
-    { weight: 1, arbitrary: rolloutCommandArb },
-    { weight: 1, arbitrary: zoneArb },
   );
 }
 
