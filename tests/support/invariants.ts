@@ -12,7 +12,8 @@
  *    deletes a pod itself only to scale down (highest condemned first, one at a time, all replicas Ready)
  *    or for a RollingUpdate (at or above the partition, all replicas Ready, with maxUnavailable 1).
  * 3. `checkReadWriteOnce`: a ReadWriteOnce volume is never in two nodes' status.volumesAttached, never in
- *    two nodes' status.volumesInUse, and is never detached from a healthy node that still has it mounted.
+ *    two Ready nodes' status.volumesInUse (a not-Ready node's report is stale), and is never detached from a
+ *    healthy node that still has it mounted.
  * 4. `checkPvcRetention`: a PVC made from a StatefulSet's volumeClaimTemplates is deleted only when its
  *    set's persistentVolumeClaimRetentionPolicy says so (whenScaled=Delete after a scale-down past its
  *    ordinal, whenDeleted=Delete after the user deleted the set) or the user deleted it.
@@ -247,6 +248,11 @@ function readWriteOnceNow(cluster: Cluster, history: History): Violation[] {
   for (const node of cluster.api.list<Node>('Node')) {
     for (const v of node.status.volumesAttached ?? [])
       attached.set(v.name, [...(attached.get(v.name) ?? []), node.metadata.name]);
+    // volumesInUse is what a kubelet reports; on a node whose kubelet no longer posts status (not Ready) it is
+    // stale and stays so, as in Kubernetes, while the attach-detach controller force-detaches the volume.
+    // Attachment (above) is checked on every node.
+    const ready = node.status.conditions.find((c) => c.type === 'Ready')?.status === 'True';
+    if (!ready) continue;
     for (const v of node.status.volumesInUse ?? [])
       inUse.set(v, [...(inUse.get(v) ?? []), node.metadata.name]);
   }
