@@ -17,8 +17,9 @@ const RATE = Number(params.get('rate') ?? 30);
 const COLUMNS = 20;
 const STATES = ['Pending', 'ContainerCreating', 'Running', 'Terminating'];
 
-function label(i: number, tick: number): string {
-  return `load-${i} ${STATES[tick % STATES.length]}`;
+/** A node's label at its `revision`-th relabelling: each relabelling shows a different state. */
+function label(i: number, revision: number): string {
+  return `load-${i} ${STATES[revision % STATES.length]}`;
 }
 
 function initialNodes(): Node[] {
@@ -33,19 +34,24 @@ function initialNodes(): Node[] {
 function BareFlow() {
   const [nodes, setNodes] = useState(initialNodes);
   useEffect(() => {
-    let tick = 0;
+    // Counted per node: a node relabelled every 4th tick (or any multiple) would otherwise get
+    // the label it already has, and React would change nothing in the DOM.
+    const revisions = new Array<number>(COUNT).fill(0);
     let next = 0;
     let carry = 0;
     const handle = setInterval(() => {
-      tick++;
       carry += (RATE * INTERVAL_MS) / 1000;
       const count = Math.min(Math.floor(carry), COUNT);
       carry -= count;
       const changed = new Set<number>();
-      for (let k = 0; k < count; k++) changed.add((next + k) % COUNT);
+      for (let k = 0; k < count; k++) {
+        const i = (next + k) % COUNT;
+        changed.add(i);
+        revisions[i]!++;
+      }
       next = (next + count) % COUNT;
       setNodes((current) =>
-        current.map((n, i) => (changed.has(i) ? { ...n, data: { label: label(i, tick) } } : n)),
+        current.map((n, i) => (changed.has(i) ? { ...n, data: { label: label(i, revisions[i]!) } } : n)),
       );
     }, INTERVAL_MS);
     return () => clearInterval(handle);

@@ -15,12 +15,12 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { chromium } from 'playwright-core';
-import { STRESS_PODS, measureBare, measureLoad, measureProduct } from './ui/measure';
+import { STRESS_PODS, measureBare, measureLoad, measureProduct, openBare, openStress } from './ui/measure';
 import type { LoadResult, WindowResult } from './ui/measure';
 import { buildSite, startPreview } from './ui/server';
-import { profileProduct } from './ui/profile';
+import { profileWindow } from './ui/profile';
 import { renderReport } from './ui/report';
-import { traceProduct } from './ui/trace';
+import { traceWindow } from './ui/trace';
 
 const FLAGS = [
   '--headless',
@@ -46,6 +46,7 @@ interface Options {
   write: boolean;
   profile: string | null;
   trace: string | null;
+  bare: number | null;
 }
 
 const HELP = `npm run bench:ui -- [--rounds N] [--loads N] [--window MS] [--warm-up MS] [--speed X] [--dist DIR] [--write]
@@ -57,7 +58,8 @@ const HELP = `npm run bench:ui -- [--rounds N] [--loads N] [--window MS] [--warm
   --dist     serve an existing build instead of building (the baseline must be in DIR/bench-bare)
   --write    record the figures in docs/performance.md
   --profile  instead of measuring, save a CPU profile of one product window to FILE (.cpuprofile)
-  --trace    instead of measuring, save a Chrome trace of one product window to FILE (.json)`;
+  --trace    instead of measuring, save a Chrome trace of one product window to FILE (.json)
+  --bare N   with --profile or --trace, record the bare React Flow page relabelling N nodes a second`;
 
 function parseOptions(argv: string[]): Options {
   const options: Options = {
@@ -70,6 +72,7 @@ function parseOptions(argv: string[]): Options {
     write: false,
     profile: null,
     trace: null,
+    bare: null,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
@@ -87,6 +90,7 @@ function parseOptions(argv: string[]): Options {
     else if (flag === '--write') options.write = true;
     else if (flag === '--profile') options.profile = value();
     else if (flag === '--trace') options.trace = value();
+    else if (flag === '--bare') options.bare = Number(value());
     else if (flag === '--help') {
       console.log(HELP);
       process.exit(0);
@@ -123,12 +127,21 @@ async function main(): Promise<void> {
   const preview = await startPreview(outDir);
   const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: FLAGS });
   try {
+    const open = () =>
+      options.bare === null
+        ? openStress(browser, preview.url, options)
+        : openBare(browser, preview.url, {
+            nodes: STRESS_PODS,
+            rate: options.bare,
+            intervalMs: SNAPSHOT_INTERVAL_MS,
+            warmUpMs: options.warmUpMs,
+          });
     if (options.profile) {
-      console.log((await profileProduct(browser, preview.url, options, options.profile)).join('\n'));
+      console.log((await profileWindow(open, options, options.profile)).join('\n'));
       return;
     }
     if (options.trace) {
-      console.log((await traceProduct(browser, preview.url, options, options.trace)).join('\n'));
+      console.log((await traceWindow(open, options, options.trace)).join('\n'));
       return;
     }
     const loads: LoadResult[] = [];

@@ -172,17 +172,31 @@ export async function openStress(
   return page;
 }
 
-/** The bare React Flow page with `nodes` nodes, updated every `intervalMs`, relabelling `rate` nodes a second. */
-export async function measureBare(
-  browser: Browser,
-  url: string,
-  options: { nodes: number; rate: number; intervalMs: number; windowMs: number; warmUpMs: number },
-): Promise<WindowResult> {
+/** Options of the bare React Flow page: `nodes` nodes updated every `intervalMs`, `rate` relabelled a second. */
+export interface BareOptions {
+  nodes: number;
+  rate: number;
+  intervalMs: number;
+  warmUpMs: number;
+}
+
+/** Opens the bare React Flow page and waits `warmUpMs` once its nodes are drawn. */
+export async function openBare(browser: Browser, url: string, options: BareOptions): Promise<Page> {
   const page = await newPage(browser);
   const query = `nodes=${options.nodes}&rate=${options.rate.toFixed(1)}&interval=${options.intervalMs}`;
   await page.goto(`${url}${BARE_DIR}/bare-flow.html?${query}`);
   await page.waitForFunction(`document.querySelectorAll('.react-flow__node').length >= ${options.nodes}`);
   await page.waitForTimeout(options.warmUpMs);
+  return page;
+}
+
+/** One window of the bare React Flow page. */
+export async function measureBare(
+  browser: Browser,
+  url: string,
+  options: BareOptions & { windowMs: number },
+): Promise<WindowResult> {
+  const page = await openBare(browser, url, options);
   const result = await measureWindow(page, '.react-flow__node', options.windowMs);
   await page.context().close();
   return result;

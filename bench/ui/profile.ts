@@ -3,8 +3,7 @@
  * window, saved as a .cpuprofile (open it in Chrome DevTools), with the top functions by self time printed.
  */
 import { writeFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { openStress } from './measure';
+import type { Page } from 'playwright-core';
 
 interface ProfileNode {
   id: number;
@@ -13,14 +12,13 @@ interface ProfileNode {
 }
 
 /** Records the profile to `file`; returns the top `top` functions by self time as text lines. */
-export async function profileProduct(
-  browser: Browser,
-  url: string,
-  options: { speed: number; windowMs: number; warmUpMs: number },
+export async function profileWindow(
+  open: () => Promise<Page>,
+  options: { windowMs: number },
   file: string,
   top = 25,
 ): Promise<string[]> {
-  const page = await openStress(browser, url, options);
+  const page = await open();
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });

@@ -1,10 +1,9 @@
 /**
- * `npm run bench:ui -- --trace FILE`: a Chrome trace of one product window (open it in DevTools'
+ * `npm run bench:ui -- --trace FILE`: a Chrome trace of one window (the product's, or with `--bare` the baseline's) (open it in DevTools'
  * Performance panel), with the main thread's time per top-level event name printed.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { openStress } from './measure';
+import type { Page } from 'playwright-core';
 
 interface TraceEvent {
   name: string;
@@ -17,13 +16,13 @@ interface TraceEvent {
 }
 
 /** Records the trace to `file`; returns main-thread time by event name (direct children of tasks). */
-export async function traceProduct(
-  browser: Browser,
-  url: string,
-  options: { speed: number; windowMs: number; warmUpMs: number },
+export async function traceWindow(
+  open: () => Promise<Page>,
+  options: { windowMs: number },
   file: string,
 ): Promise<string[]> {
-  const page = await openStress(browser, url, options);
+  const page = await open();
+  const browser = page.context().browser()!;
   await browser.startTracing(page, {
     path: file,
     categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink'],
