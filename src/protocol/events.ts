@@ -14,6 +14,7 @@ export type {
   PersistentVolumeSnapshot,
   PodSnapshot,
   ServiceSnapshot,
+  VolumeDataSnapshot,
   WorkloadSnapshot,
 } from '../sim/snapshot';
 
@@ -83,6 +84,11 @@ export interface SnapshotEvent {
    * that draws the cluster has to redraw.
    */
   isTimeOnly?: boolean;
+  /**
+   * On the wire only: the event's number, which the next snapshot patch names as its base
+   * (src/protocol/snapshotPatch.ts). The client's decoder removes it before listeners see the event.
+   */
+  seq?: number;
 }
 
 /** The run's timeline: what the Timeline control scrubs over. Times are simulated milliseconds. */

@@ -5,8 +5,11 @@
 import type {
   ClusterSnapshot,
   EventSnapshot,
+  NodeSnapshot,
+  PersistentVolumeSnapshot,
   PodSnapshot,
   ServiceSnapshot,
+  VolumeDataSnapshot,
   WorkloadSnapshot,
 } from '../../protocol';
 import type { DataFacts, DeletionCause, VolumeFacts, WorkloadHistory, WorkloadKind } from './types';
@@ -14,16 +17,68 @@ import type { DataFacts, DeletionCause, VolumeFacts, WorkloadHistory, WorkloadKi
 /** Data directories of the database images the playground knows (docs/data.md). */
 const DATA_DIRS = ['/var/lib/mysql', '/var/lib/postgresql/data'];
 
+/**
+ * A snapshot's lookups, built once per snapshot: the history reads every pod of every workload on every
+ * snapshot, and a linear search per pod would make that quadratic in the number of pods.
+ */
+interface SnapshotIndex {
+  /** Pods by `namespace/kind/name` of their workload, oldest first. */
+  podsByWorkload: Map<string, PodSnapshot[]>;
+  nodes: Map<string, NodeSnapshot>;
+  pvs: Map<string, PersistentVolumeSnapshot>;
+  volumeData: Map<string, VolumeDataSnapshot>;
+  /** Services by `namespace/name`. */
+  services: Map<string, ServiceSnapshot>;
+}
+
+const indexes = new WeakMap<ClusterSnapshot, SnapshotIndex>();
+
+function workloadKey(namespace: string, kind: string | null, name: string | null): string {
+  return `${namespace}/${kind ?? ''}/${name ?? ''}`;
+}
+
+function byName<T extends { name: string }>(
+  items: readonly T[],
+  key: (item: T) => string = (i) => i.name,
+): Map<string, T> {
+  const map = new Map<string, T>();
+  // The first of a name wins, as Array.find would have it.
+  for (const item of items) if (!map.has(key(item))) map.set(key(item), item);
+  return map;
+}
+
+function indexOf(snapshot: ClusterSnapshot): SnapshotIndex {
+  const known = indexes.get(snapshot);
+  if (known) return known;
+  const podsByWorkload = new Map<string, PodSnapshot[]>();
+  for (const p of snapshot.pods) {
+    if (!p.workloadKind) continue;
+    const key = workloadKey(p.namespace, p.workloadKind, p.workloadName);
+    const list = podsByWorkload.get(key);
+    if (list) list.push(p);
+    else podsByWorkload.set(key, [p]);
+  }
+  for (const list of podsByWorkload.values())
+    list.sort((a, b) => (a.creationTime ?? 0) - (b.creationTime ?? 0) || compareNames(a.name, b.name));
+  const volumeData = new Map<string, VolumeDataSnapshot>();
+  for (const v of snapshot.volumeData ?? []) if (!volumeData.has(v.volumeId)) volumeData.set(v.volumeId, v);
+  const index: SnapshotIndex = {
+    podsByWorkload,
+    nodes: byName(snapshot.nodes),
+    pvs: byName(snapshot.pvs),
+    volumeData,
+    services: byName(snapshot.services, (s) => `${s.namespace}/${s.name}`),
+  };
+  indexes.set(snapshot, index);
+  return index;
+}
+
 /** The pods of `workload`, oldest first (creation time, then name). */
 export function workloadPods(snapshot: ClusterSnapshot, workload: WorkloadSnapshot): PodSnapshot[] {
-  return snapshot.pods
-    .filter(
-      (p) =>
-        p.namespace === workload.namespace &&
-        p.workloadKind === workload.kind &&
-        p.workloadName === workload.name,
-    )
-    .sort((a, b) => (a.creationTime ?? 0) - (b.creationTime ?? 0) || compareNames(a.name, b.name));
+  const pods = indexOf(snapshot).podsByWorkload.get(
+    workloadKey(workload.namespace, workload.kind, workload.name),
+  );
+  return pods ? [...pods] : [];
 }
 
 /** The ordinal of a StatefulSet pod (`mysql-2` of set `mysql` is 2), or null. */
@@ -50,7 +105,7 @@ export function dataVolume(snapshot: ClusterSnapshot, pod: PodSnapshot): VolumeF
     volumes.find((v) => v.source === 'emptyDir');
   if (!chosen) return null;
   const pvName = chosen.volumeId?.startsWith('pv:') ? chosen.volumeId.slice(3) : null;
-  const pv = pvName ? snapshot.pvs.find((p) => p.name === pvName) : undefined;
+  const pv = pvName ? indexOf(snapshot).pvs.get(pvName) : undefined;
   return {
     name: chosen.name,
     source: chosen.source,
@@ -64,16 +119,15 @@ export function dataVolume(snapshot: ClusterSnapshot, pod: PodSnapshot): VolumeF
 /** What is on `volumeId` now, or null when the volume does not exist (any more). */
 export function volumeContent(snapshot: ClusterSnapshot, volumeId: string | null): DataFacts | null {
   if (!volumeId) return null;
-  const data = snapshot.volumeData?.find((v) => v.volumeId === volumeId);
+  const data = indexOf(snapshot).volumeData.get(volumeId);
   return data ? { files: data.files, tables: data.tables, rows: data.rows } : null;
 }
 
 /** The headless Service named by the pod's subdomain, when the pod has a hostname. */
 function governingService(snapshot: ClusterSnapshot, pod: PodSnapshot): ServiceSnapshot | undefined {
   if (!pod.hostname || !pod.subdomain) return undefined;
-  return snapshot.services.find(
-    (s) => s.namespace === pod.namespace && s.name === pod.subdomain && s.isHeadless,
-  );
+  const svc = indexOf(snapshot).services.get(`${pod.namespace}/${pod.subdomain}`);
+  return svc?.isHeadless ? svc : undefined;
 }
 
 /** `mysql-0.mysql.default.svc.cluster.local` for a pod with a hostname under a headless Service, else null. */
@@ -84,7 +138,7 @@ export function podDnsName(snapshot: ClusterSnapshot, pod: PodSnapshot): string 
 
 /** The zone of a node, or null. */
 export function nodeZone(snapshot: ClusterSnapshot, nodeName: string | null): string | null {
-  return snapshot.nodes.find((n) => n.name === nodeName)?.zone ?? null;
+  return nodeName === null ? null : (indexOf(snapshot).nodes.get(nodeName)?.zone ?? null);
 }
 
 function selects(svc: ServiceSnapshot, pod: PodSnapshot | undefined, workload: WorkloadSnapshot): boolean {
@@ -131,7 +185,7 @@ export function deletionCause(
   if (events.some((e) => isControllerDelete(e, kind, pod.name))) return 'controller';
   const taintMessage = `Marking for deletion Pod ${pod.namespace}/${pod.name}`;
   if (events.some((e) => e.reason === 'TaintManagerEviction' && e.message === taintMessage)) return 'taint';
-  const node = snapshot.nodes.find((n) => n.name === pod.nodeName);
+  const node = pod.nodeName === null ? undefined : indexOf(snapshot).nodes.get(pod.nodeName);
   if (node && !node.isReady) return 'nodeLost';
   if (node?.isUnschedulable) return 'drain';
   return 'user';

@@ -103,31 +103,46 @@ function vacatedAt(slot: SlotHistory): number | null {
   return last.terminatingAt ?? last.goneAt;
 }
 
-/** Puts new pods into slots: by ordinal for a StatefulSet, into vacated places for a Deployment. */
+/**
+ * Puts new pods into slots: by ordinal for a StatefulSet, into vacated places for a Deployment. Slots that
+ * take no pod keep their object.
+ */
 function placeNewPods(
   kind: WorkloadKind,
   setName: string,
   slots: SlotHistory[],
   records: PodRecord[],
 ): SlotHistory[] {
-  const out = slots.map((s) => ({ ...s, pods: [...s.pods] }));
+  const out = [...slots];
+  /** Indexes in `out` of the slots already copied for this call (so they can take more pods). */
+  const copied = new Set<number>();
+  const take = (index: number, record: PodRecord) => {
+    if (!copied.has(index)) {
+      out[index] = { ...out[index]!, pods: [...out[index]!.pods] };
+      copied.add(index);
+    }
+    out[index]!.pods.push(record);
+  };
   const vacancies = out
-    .filter((s) => s.ordinal === null && vacatedAt(s) !== null)
-    .sort((a, b) => vacatedAt(a)! - vacatedAt(b)! || a.position - b.position);
+    .map((s, index) => ({ s, index }))
+    .filter(({ s }) => s.ordinal === null && vacatedAt(s) !== null)
+    .sort((a, b) => vacatedAt(a.s)! - vacatedAt(b.s)! || a.s.position - b.s.position)
+    .map(({ index }) => index);
   for (const record of records) {
     const ordinal = kind === 'StatefulSet' ? getOrdinal(record.name, setName) : null;
-    let slot = ordinal !== null ? out.find((s) => s.ordinal === ordinal) : vacancies.shift();
-    if (!slot) {
+    let index = ordinal !== null ? out.findIndex((s) => s.ordinal === ordinal) : (vacancies.shift() ?? -1);
+    if (index < 0) {
       const position = out.reduce((max, s) => Math.max(max, s.position + 1), 0);
-      slot = {
+      out.push({
         key: ordinal !== null ? `ordinal:${ordinal}` : `position:${position}`,
         ordinal,
         position,
         pods: [],
-      };
-      out.push(slot);
+      });
+      index = out.length - 1;
+      copied.add(index);
     }
-    slot.pods.push(record);
+    take(index, record);
   }
   return out.sort(slotOrder);
 }

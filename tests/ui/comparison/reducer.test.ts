@@ -25,6 +25,33 @@ function fold(steps: [number, PodSnapshot[], SnapshotOptions?][]): History {
 const without = (uid: string) => startPods().filter((p) => p.uid !== uid);
 
 describe('reduceHistory', () => {
+  it('keeps the object of every slot a change did not touch (the panel skips those by identity)', () => {
+    const first = fold([[T0, startPods()]]);
+    const scaled = reduceHistory(
+      first,
+      snapshot(T0 + 1000, [...startPods(), stsPod(3, { uid: 's3', node: 'node-3', createdAt: T0 + 500 })]),
+    );
+    const before = workload(first, 'StatefulSet').slots;
+    const after = workload(scaled, 'StatefulSet').slots;
+    expect(after).toHaveLength(4);
+    after.slice(0, 3).forEach((slot, i) => expect(slot).toBe(before[i]));
+    expect(workload(scaled, 'Deployment')).toBe(workload(first, 'Deployment'));
+    // A replaced Deployment pod changes its own slot only.
+    const replaced = reduceHistory(
+      scaled,
+      snapshot(T0 + 2000, [
+        ...without('d2'),
+        stsPod(3, { uid: 's3', node: 'node-3', createdAt: T0 + 500 }),
+        deployPod('zzzzz', { uid: 'd4', node: 'node-2', createdAt: T0 + 1500 }),
+      ]),
+    );
+    const deployBefore = workload(scaled, 'Deployment').slots;
+    const deployAfter = workload(replaced, 'Deployment').slots;
+    expect(deployAfter[0]).toBe(deployBefore[0]);
+    expect(deployAfter[1]).not.toBe(deployBefore[1]);
+    expect(deployAfter[2]).toBe(deployBefore[2]);
+  });
+
   it('starts with one slot per pod: StatefulSet by ordinal, Deployment by creation order', () => {
     const h = fold([[T0, startPods()]]);
     expect(slotTable(workload(h, 'StatefulSet'))).toEqual([

@@ -3,7 +3,7 @@
  * what just happened, its replica slots and their history, and a timeline. Collapsible; the history keeps
  * folding snapshots while the panel is hidden.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { pairToCompare } from './describe';
 import { Scorecard } from './Scorecard';
 import { WorkloadColumn } from './WorkloadColumn';
@@ -13,7 +13,8 @@ import './comparison.css';
 export function ComparisonPanel() {
   const { history, reset } = useComparisonHistory();
   const [isOpen, setOpen] = useState(true);
-  const pair = history ? pairToCompare(history.workloads) : [];
+  const workloads = history?.workloads;
+  const pair = useMemo(() => (workloads ? pairToCompare(workloads) : []), [workloads]);
   return (
     <aside className={`cmp-panel${isOpen ? '' : ' cmp-panel-closed'}`} aria-labelledby="cmp-heading">
       <div className="cmp-header">

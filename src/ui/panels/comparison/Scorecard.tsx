@@ -1,4 +1,5 @@
 /** The scorecard: one row per question, one column per workload. */
+import { memo } from 'react';
 import type { WorkloadHistory } from '../../history';
 import { scorecard } from './describe';
 import type { Scorecard as ScorecardData } from './describe';
@@ -27,8 +28,19 @@ const ROWS: Row[] = [
   },
 ];
 
-export function Scorecard({ workloads }: { workloads: readonly WorkloadHistory[] }) {
-  const cards = workloads.map((w) => ({ w, s: scorecard(w) }));
+/** Scores by slot list: the reducer keeps an unchanged workload's slots, so most snapshots cost nothing here. */
+const scores = new WeakMap<WorkloadHistory['slots'], ScorecardData>();
+
+function scoresOf(w: WorkloadHistory): ScorecardData {
+  const known = scores.get(w.slots);
+  if (known) return known;
+  const s = scorecard(w);
+  scores.set(w.slots, s);
+  return s;
+}
+
+export const Scorecard = memo(function Scorecard({ workloads }: { workloads: readonly WorkloadHistory[] }) {
+  const cards = workloads.map((w) => ({ w, s: scoresOf(w) }));
   return (
     <table className="cmp-scorecard">
       <caption>Scorecard since the start</caption>
@@ -54,4 +66,4 @@ export function Scorecard({ workloads }: { workloads: readonly WorkloadHistory[]
       </tbody>
     </table>
   );
-}
+});

@@ -1,5 +1,5 @@
 /** One workload's side of the comparison: what just happened, its replica slots, and its timeline. */
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import type { WorkloadHistory } from '../../history';
 import { slotViews, timeline } from './describe';
 import type { SlotView } from './describe';
@@ -17,15 +17,25 @@ function PodName({ name, kind }: { name: string; kind: WorkloadHistory['kind'] }
   );
 }
 
-function dnsWords(w: WorkloadHistory, slot: SlotView): string {
-  if (slot.pod?.dnsName) return slot.pod.dnsName;
+/** What the DNS row says of a pod without a name of its own: its Service's VIP, when it has one. */
+function sharedDnsWords(w: WorkloadHistory): string {
   if (w.service) return `none of its own (Service ${w.service.name}: VIP ${w.service.clusterIP ?? 'none'})`;
   return 'none';
 }
 
-function Slot({ w, slot }: { w: WorkloadHistory; slot: SlotView }) {
+interface SlotProps {
+  kind: WorkloadHistory['kind'];
+  /** The workload's name. */
+  name: string;
+  slot: SlotView;
+  /** The DNS row for a pod with no DNS name of its own. */
+  sharedDns: string;
+}
+
+/** One slot; re-renders only when its view (a new object when the slot changed) or its workload's words did. */
+const Slot = memo(function Slot({ kind, name, slot, sharedDns }: SlotProps) {
   const pod = slot.pod;
-  const badge = slot.label.startsWith(`${w.name}-`) ? slot.label.slice(w.name.length + 1) : null;
+  const badge = slot.label.startsWith(`${name}-`) ? slot.label.slice(name.length + 1) : null;
   return (
     <li className={`cmp-slot${pod ? '' : ' cmp-slot-empty'}`} aria-label={`Slot ${slot.label.replace(/^slot /, '')}`}>
       <div className="cmp-slot-head">
@@ -34,7 +44,7 @@ function Slot({ w, slot }: { w: WorkloadHistory; slot: SlotView }) {
             {badge}
           </span>
         )}
-        {pod ? <PodName name={pod.name} kind={w.kind} /> : <span className="muted">{slot.label}: no pod</span>}
+        {pod ? <PodName name={pod.name} kind={kind} /> : <span className="muted">{slot.label}: no pod</span>}
         {pod && <span className="cmp-status">{pod.status}</span>}
       </div>
       {pod && (
@@ -47,7 +57,7 @@ function Slot({ w, slot }: { w: WorkloadHistory; slot: SlotView }) {
           <dt>IP</dt>
           <dd className="mono">{pod.ip ?? 'none yet'}</dd>
           <dt>DNS</dt>
-          <dd className="mono">{dnsWords(w, slot)}</dd>
+          <dd className="mono">{pod.dnsName ?? sharedDns}</dd>
           <dt>Volume</dt>
           <dd className="mono">{slot.volume}</dd>
           <dt>Data</dt>
@@ -60,9 +70,10 @@ function Slot({ w, slot }: { w: WorkloadHistory; slot: SlotView }) {
       </p>
     </li>
   );
-}
+});
 
-function Timeline({ w }: { w: WorkloadHistory }) {
+/** The timeline of creations and deletions; worked out again only when the slots changed. */
+const Timeline = memo(function Timeline({ w }: { w: WorkloadHistory }) {
   const moments = timeline(w);
   return (
     <ol className="cmp-timeline" aria-label={`Timeline of ${w.kind} ${w.name}`}>
@@ -86,12 +97,14 @@ function Timeline({ w }: { w: WorkloadHistory }) {
       ))}
     </ol>
   );
-}
+}, (a, b) => a.w.slots === b.w.slots && a.w.kind === b.w.kind && a.w.name === b.w.name);
 
 /** The column of one workload; re-renders only when its history changed. */
 export const WorkloadColumn = memo(function WorkloadColumn({ w }: { w: WorkloadHistory }) {
   const headingId = `cmp-${w.kind}-${w.name}`;
-  const slots = slotViews(w);
+  const slots = useMemo(() => slotViews(w), [w]);
+  const sharedDns = sharedDnsWords(w);
+  const story = useMemo(() => whatJustHappened(w), [w]);
   return (
     <section className={`cmp-column cmp-${w.kind === 'StatefulSet' ? 'sts' : 'deploy'}`} aria-labelledby={headingId}>
       <h3 id={headingId} className="cmp-column-title">
@@ -103,13 +116,13 @@ export const WorkloadColumn = memo(function WorkloadColumn({ w }: { w: WorkloadH
       </h3>
       <section className="cmp-what" aria-label={`What just happened to ${w.kind} ${w.name}`}>
         <h4>What just happened</h4>
-        {whatJustHappened(w).map((s, i) => (
+        {story.map((s, i) => (
           <p key={i}>{s}</p>
         ))}
       </section>
       <ul className="cmp-slots" aria-label={`Slots of ${w.kind} ${w.name}`}>
         {slots.map((slot) => (
-          <Slot key={slot.key} w={w} slot={slot} />
+          <Slot key={slot.key} kind={w.kind} name={w.name} slot={slot} sharedDns={sharedDns} />
         ))}
       </ul>
       <div className="cmp-timeline-box">

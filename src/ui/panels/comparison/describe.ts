@@ -143,21 +143,35 @@ export function slotHistoryWords(slot: SlotHistory, kind: WorkloadHistory['kind'
   return label + parts.join(', ');
 }
 
-/** Every slot of a workload as the panel lists it. */
+function slotView(w: WorkloadHistory, slot: SlotHistory): SlotView {
+  const pod = current(slot);
+  const shown = pod ?? slot.pods[slot.pods.length - 1] ?? null;
+  return {
+    key: slot.key,
+    label: slot.ordinal !== null ? `${w.name}-${slot.ordinal}` : `slot ${slot.position + 1}`,
+    pod,
+    volume: volumeLabel(shown),
+    data: pod ? dataLabel(pod) : shown?.volume?.pvName ? dataLabel(shown) : 'gone',
+    history: slotHistoryWords(slot, w.kind),
+    incarnations: slot.pods.length,
+    outcome: outcome(slot),
+  };
+}
+
+/**
+ * Views by slot history. The reducer keeps an unchanged slot's object, and a slot belongs to one workload
+ * for good, so a slot's view is worked out once per change and the same object tells the panel to skip it.
+ */
+const slotViewCache = new WeakMap<SlotHistory, SlotView>();
+
+/** Every slot of a workload as the panel lists it; an unchanged slot gives the same view object. */
 export function slotViews(w: WorkloadHistory): SlotView[] {
   return w.slots.map((slot) => {
-    const pod = current(slot);
-    const shown = pod ?? slot.pods[slot.pods.length - 1] ?? null;
-    return {
-      key: slot.key,
-      label: slot.ordinal !== null ? `${w.name}-${slot.ordinal}` : `slot ${slot.position + 1}`,
-      pod,
-      volume: volumeLabel(shown),
-      data: pod ? dataLabel(pod) : shown?.volume?.pvName ? dataLabel(shown) : 'gone',
-      history: slotHistoryWords(slot, w.kind),
-      incarnations: slot.pods.length,
-      outcome: outcome(slot),
-    };
+    const cached = slotViewCache.get(slot);
+    if (cached) return cached;
+    const view = slotView(w, slot);
+    slotViewCache.set(slot, view);
+    return view;
   });
 }
 

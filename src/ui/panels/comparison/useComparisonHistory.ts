@@ -1,13 +1,24 @@
 /**
  * Keeps the comparison history: folds every snapshot from the store into it (while the panel is hidden
  * too), starts afresh when another scenario or seed is loaded, and resets on request.
+ *
+ * The folding runs in a store subscription, not while rendering: every snapshot is folded when it arrives
+ * (so no pod is missed), and the panel redraws at most every PANEL_REDRAW_MS, with the newest history. A
+ * playing cluster posts ten snapshots a second; text that changes that often cannot be read anyway, and
+ * redrawing hundreds of slots for each one cost more main-thread time than the canvas
+ * (docs/performance.md).
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { createStore } from 'zustand';
 import type { ClusterSnapshot } from '../../../protocol';
-import { selectRun, selectSnapshot } from '../../../store/playgroundStore';
-import { usePlayground } from '../../../store/usePlayground';
+import type { PlaygroundState } from '../../../store/playgroundStore';
+import { usePlaygroundStore } from '../../../store/usePlayground';
 import { initialHistory, reduceHistory } from '../../history';
 import type { History } from '../../history';
+import { throttle } from '../../throttle';
+
+/** The shortest time between two redraws of the panel. */
+export const PANEL_REDRAW_MS = 250;
 
 interface Folded {
   run: string | null;
@@ -15,20 +26,47 @@ interface Folded {
   history: History | null;
 }
 
-export function useComparisonHistory(): { history: History | null; reset: () => void } {
-  const snapshot = usePlayground(selectSnapshot);
-  const run = usePlayground(selectRun);
-  const runKey = run ? `${run.scenario}/${run.seed}` : null;
-  const [folded, setFolded] = useState<Folded>({ run: null, snapshot: null, history: null });
+const EMPTY: Folded = { run: null, snapshot: null, history: null };
 
-  // Derived state, updated while rendering (React's pattern for state that follows a prop).
-  if (snapshot !== folded.snapshot || runKey !== folded.run) {
-    const previous = runKey === folded.run ? folded.history : null;
-    setFolded({ run: runKey, snapshot, history: snapshot ? reduceHistory(previous, snapshot) : null });
-  }
+/** The history after the playground's state `state`, from the history folded so far. */
+export function foldState(folded: Folded, state: Pick<PlaygroundState, 'run' | 'snapshot'>): Folded {
+  const run = state.run ? `${state.run.scenario}/${state.run.seed}` : null;
+  const snapshot = state.snapshot;
+  if (snapshot === folded.snapshot && run === folded.run) return folded;
+  const previous = run === folded.run ? folded.history : null;
+  return { run, snapshot, history: snapshot ? reduceHistory(previous, snapshot) : null };
+}
+
+export function useComparisonHistory(): { history: History | null; reset: () => void } {
+  const playground = usePlaygroundStore();
+  const [store] = useState(() => createStore<Folded>(() => foldState(EMPTY, playground.getState())));
+
+  useEffect(() => {
+    const fold = (state: PlaygroundState) => {
+      const next = foldState(store.getState(), state);
+      if (next !== store.getState()) store.setState(next, true);
+    };
+    fold(playground.getState());
+    return playground.subscribe(fold);
+  }, [playground, store]);
+
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      const redraw = throttle(onChange, PANEL_REDRAW_MS);
+      const unsubscribe = store.subscribe((f, previous) => {
+        if (f.history !== previous.history) redraw.call();
+      });
+      return () => {
+        unsubscribe();
+        redraw.cancel();
+      };
+    },
+    [store],
+  );
+  const history = useSyncExternalStore(subscribe, () => store.getState().history);
 
   const reset = useCallback(() => {
-    setFolded((f) => ({ ...f, history: f.snapshot ? initialHistory(f.snapshot) : null }));
-  }, []);
-  return { history: folded.history, reset };
+    store.setState((f) => ({ ...f, history: f.snapshot ? initialHistory(f.snapshot) : null }), true);
+  }, [store]);
+  return { history, reset };
 }
