@@ -1,7 +1,9 @@
 /**
  * A client that runs the session on the calling thread, for tests and Node tools. It keeps the worker's
- * semantics: messages are structured-cloned and delivered asynchronously (as microtasks), both ways.
+ * semantics: messages are structured-cloned and delivered asynchronously (as microtasks), both ways, and
+ * snapshots travel as patches where they can.
  */
+import { createSnapshotEncoder } from '../protocol';
 import type { SimCommand } from '../protocol';
 import { SimSession, wallClockInterval } from '../worker/session';
 import type { Interval } from '../worker/session';
@@ -16,8 +18,9 @@ export interface InProcessClientOptions {
 export function createInProcessClient(options: InProcessClientOptions = {}): SimClient {
   const hub = createEventHub();
   let isClosed = false;
+  const encode = createSnapshotEncoder();
   const session = new SimSession((event) => {
-    const copy = structuredClone(event);
+    const copy = structuredClone(encode(event));
     queueMicrotask(() => {
       if (!isClosed) hub.deliver(copy);
     });

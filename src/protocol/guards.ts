@@ -14,6 +14,8 @@ import {
 import type { SimCommand } from './commands';
 import { ErrorCode, EventType } from './events';
 import type { SimEvent } from './events';
+import { SNAPSHOT_ARRAYS, SNAPSHOT_PATCH } from './snapshotPatch';
+import type { SnapshotPatchEvent } from './snapshotPatch';
 
 /** A parsed message, or why it is not one. */
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -117,6 +119,22 @@ function isLoggableCommand(v: unknown): boolean {
   return parsed.ok && changesHistory(parsed.value);
 }
 
+const optionalCount: FieldRule = {
+  check: (v) => v === undefined || between(0, Number.MAX_SAFE_INTEGER).check(v),
+  expected: 'a whole number when present',
+};
+const count: FieldRule = { check: (v) => Number.isSafeInteger(v) && (v as number) >= 0, expected: 'a whole number' };
+const patchedArray = (v: unknown) =>
+  Array.isArray(v) && v.every((e) => isRecord(e) || (Number.isSafeInteger(e) && (e as number) >= 0));
+const snapshotChanges: FieldRule = {
+  check: (v) =>
+    isRecord(v) &&
+    Object.entries(v).every(
+      ([k, a]) => (SNAPSHOT_ARRAYS as readonly string[]).includes(k) && patchedArray(a),
+    ),
+  expected: `an object of arrays (${SNAPSHOT_ARRAYS.join(', ')}) of objects and element numbers`,
+};
+
 const scenarioInfo = record({ name, title: string, description: string }, 'a scenario');
 const snapshotArrays = ['nodes', 'pods', 'pvcs', 'pvs', 'services', 'workloads', 'events'] as const;
 const clusterSnapshot: FieldRule = {
@@ -200,6 +218,7 @@ const eventShapes: Record<EventType, Shape> = {
     snapshot: clusterSnapshot,
     timeline: optionalTimeline,
     isTimeOnly: optionalBoolean,
+    seq: optionalCount,
   },
   output: { id: nullableName, text: string, prompt: string },
   object: { kind: name, namespace: nullableName, name, object: kubeObjectOrNull },
@@ -258,6 +277,26 @@ function parseShaped<T>(data: unknown, shapes: Record<string, Shape>, what: stri
 /** Validates a message sent to the worker. */
 export function parseSimCommand(data: unknown): ParseResult<SimCommand> {
   return parseShaped<SimCommand>(data, commandShapes, 'command');
+}
+
+const snapshotPatchShape: Shape = {
+  scenario: name,
+  seed: integer,
+  isPlaying: boolean,
+  speed: between(MIN_SPEED, MAX_SPEED),
+  timeline: optionalTimeline,
+  isTimeOnly: optionalBoolean,
+  base: count,
+  seq: count,
+  time: between(0, Number.MAX_SAFE_INTEGER),
+  changes: snapshotChanges,
+};
+
+/** Validates a message the worker posts: an event, or a snapshot patch (src/protocol/snapshotPatch.ts). */
+export function parseWireEvent(data: unknown): ParseResult<SimEvent | SnapshotPatchEvent> {
+  if (isRecord(data) && data.type === SNAPSHOT_PATCH)
+    return parseShaped<SnapshotPatchEvent>(data, { [SNAPSHOT_PATCH]: snapshotPatchShape }, 'event');
+  return parseSimEvent(data);
 }
 
 /** Validates a message sent by the worker. */
