@@ -18,7 +18,16 @@ import {
   workloadPods,
   workloadServices,
 } from './observe';
-import type { Episode, History, PodRecord, SlotHistory, WorkloadAction, WorkloadHistory } from './types';
+import type {
+  DataFacts,
+  Episode,
+  History,
+  PodRecord,
+  SlotHistory,
+  VolumeFacts,
+  WorkloadAction,
+  WorkloadHistory,
+} from './types';
 
 /** The most Events an episode keeps (the oldest are dropped). */
 export const EPISODE_EVENT_LIMIT = 200;
@@ -53,6 +62,17 @@ function deletionRequestTime(pod: PodSnapshot, time: number): number {
   return pod.deletionTime - (pod.deletionGracePeriodSeconds ?? 0) * 1000;
 }
 
+/**
+ * What a record was last observed from: the pod snapshot and what it read of the rest of the snapshot.
+ * Snapshots rebuilt from patches keep an unchanged pod's object, so a record whose inputs are all the same
+ * is the record already made, and most pods of a large workload cost a few lookups per snapshot.
+ */
+const observedFrom = new WeakMap<PodRecord, readonly unknown[]>();
+
+function sameInputs(a: readonly unknown[] | undefined, b: readonly unknown[]): boolean {
+  return a !== undefined && a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
 /** The record of `pod` as seen in `snapshot`; `prev` when nothing changed. */
 export function observePod(
   prev: PodRecord | undefined,
@@ -60,17 +80,36 @@ export function observePod(
   snapshot: ClusterSnapshot,
   time: number,
 ): PodRecord {
-  const volume = dataVolume(snapshot, pod) ?? prev?.volume ?? null;
+  const volume = dataVolume(snapshot, pod);
+  const zone = nodeZone(snapshot, pod.nodeName);
+  const dnsName = podDnsName(snapshot, pod);
+  const data = volumeContent(snapshot, (volume ?? prev?.volume)?.volumeId ?? null);
+  // Given the same pod and the same readings, the fields below that fall back on `time` were already
+  // set from it when the record was made, so the result would be `prev` again.
+  const inputs = [pod, volume?.pvName, volume?.pvZone, zone, dnsName, data?.files, data?.tables, data?.rows];
+  if (prev && sameInputs(observedFrom.get(prev), inputs)) return prev;
+  const record = recordOf(prev, pod, time, { volume, zone, dnsName, data });
+  observedFrom.set(record, inputs);
+  return record;
+}
+
+function recordOf(
+  prev: PodRecord | undefined,
+  pod: PodSnapshot,
+  time: number,
+  seen: { volume: VolumeFacts | null; zone: string | null; dnsName: string | null; data: DataFacts | null },
+): PodRecord {
+  const volume = seen.volume ?? prev?.volume ?? null;
   const next: PodRecord = {
     uid: pod.uid,
     name: pod.name,
     ownerName: pod.ownerName,
     nodeName: pod.nodeName ?? prev?.nodeName ?? null,
-    zone: nodeZone(snapshot, pod.nodeName) ?? prev?.zone ?? null,
+    zone: seen.zone ?? prev?.zone ?? null,
     ip: pod.ip ?? prev?.ip ?? null,
-    dnsName: podDnsName(snapshot, pod) ?? prev?.dnsName ?? null,
+    dnsName: seen.dnsName ?? prev?.dnsName ?? null,
     volume: volume && prev?.volume && !volume.pvName && prev.volume.pvName ? prev.volume : volume,
-    data: volumeContent(snapshot, volume?.volumeId ?? null) ?? prev?.data ?? null,
+    data: seen.data ?? prev?.data ?? null,
     status: pod.status,
     isReady: pod.isReady,
     createdAt: pod.creationTime ?? prev?.createdAt ?? time,
