@@ -14,11 +14,17 @@ function manualClock() {
         timers = timers.filter((t) => t !== timer);
       };
     },
+    /** Moves the clock on by `ms`, running each timer at its own time. */
     advance(ms: number) {
-      now += ms;
-      const due = timers.filter((t) => t.at <= now);
-      timers = timers.filter((t) => t.at > now);
-      for (const t of due) t.fn();
+      const end = now + ms;
+      for (;;) {
+        const next = timers.filter((t) => t.at <= end).sort((a, b) => a.at - b.at)[0];
+        if (!next) break;
+        timers = timers.filter((t) => t !== next);
+        now = next.at;
+        next.fn();
+      }
+      now = end;
     },
   };
 }
@@ -27,7 +33,7 @@ describe('throttle', () => {
   it('runs the first call at once and folds calls inside the interval into one at its end', () => {
     const clock = manualClock();
     const runs: number[] = [];
-    const t = throttle(() => runs.push(clock.now()), 250, clock);
+    const t = throttle(() => runs.push(clock.now()), 250, { clock });
     t.call();
     expect(runs).toEqual([0]);
     clock.advance(100);
@@ -46,7 +52,7 @@ describe('throttle', () => {
   it('never runs more than once an interval however often it is called', () => {
     const clock = manualClock();
     const runs: number[] = [];
-    const t = throttle(() => runs.push(clock.now()), 250, clock);
+    const t = throttle(() => runs.push(clock.now()), 250, { clock });
     for (let i = 0; i < 100; i++) {
       t.call();
       clock.advance(10);
@@ -56,10 +62,26 @@ describe('throttle', () => {
     runs.slice(1).forEach((at, i) => expect(at - runs[i]!).toBeGreaterThanOrEqual(250));
   });
 
+  it('with a grace period, runs on the first call after the interval rather than on a timer', () => {
+    const clock = manualClock();
+    const runs: number[] = [];
+    const t = throttle(() => runs.push(clock.now()), 250, { graceMs: 150, clock });
+    // Called every 100 ms, as snapshots arrive: runs at 0, then on the call at 300 (not at 250).
+    for (let i = 0; i < 6; i++) {
+      t.call();
+      clock.advance(100);
+    }
+    expect(runs).toEqual([0, 300]);
+    // The calls stopped (the last at 500) while a run was pending: the timer runs it 150 ms after the
+    // interval ended.
+    clock.advance(1000);
+    expect(runs).toEqual([0, 300, 700]);
+  });
+
   it('drops a pending run when cancelled', () => {
     const clock = manualClock();
     const runs: number[] = [];
-    const t = throttle(() => runs.push(clock.now()), 250, clock);
+    const t = throttle(() => runs.push(clock.now()), 250, { clock });
     t.call();
     t.call();
     t.cancel();

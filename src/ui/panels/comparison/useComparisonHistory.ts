@@ -19,6 +19,11 @@ import { throttle } from '../../throttle';
 
 /** The shortest time between two redraws of the panel. */
 export const PANEL_REDRAW_MS = 250;
+/**
+ * How long a due redraw waits for the next snapshot, so that it is painted in the same frame as the
+ * canvas's change (a playing cluster posts one every 100 ms) rather than in a frame of its own.
+ */
+const PANEL_REDRAW_GRACE_MS = 150;
 
 interface Folded {
   run: string | null;
@@ -52,7 +57,7 @@ export function useComparisonHistory(): { history: History | null; reset: () => 
 
   const subscribe = useCallback(
     (onChange: () => void) => {
-      const redraw = throttle(onChange, PANEL_REDRAW_MS);
+      const redraw = throttle(onChange, PANEL_REDRAW_MS, { graceMs: PANEL_REDRAW_GRACE_MS });
       const unsubscribe = store.subscribe((f, previous) => {
         if (f.history !== previous.history) redraw.call();
       });
