@@ -13,6 +13,7 @@ export type {
   PersistentVolumeClaimSnapshot,
   PersistentVolumeSnapshot,
   PodSnapshot,
+  PodVolumeSnapshot,
   ServiceSnapshot,
   VolumeDataSnapshot,
   WorkloadSnapshot,

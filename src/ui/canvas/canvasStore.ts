@@ -94,15 +94,18 @@ export function createCanvasStore(
           .filter((n) => !ids.has(n.id) && (!n.parentId || ids.has(n.parentId))),
       ];
       const state = get();
-      const layoutNodes: LayoutNode[] = visible.map((n) => ({
-        ...n,
-        data: NO_DATA,
-        selected: n.id === state.selectedId,
+      const layoutNodes: LayoutNode[] = visible.map((n) => {
         // A leaving object is only a picture: no focus, no selection, hidden from assistive technology.
-        ...(ghosts.has(n.id) && !ids.has(n.id)
-          ? { focusable: false, selectable: false, domAttributes: GHOST_ATTRIBUTES }
-          : {}),
-      }));
+        const isGhost = ghosts.has(n.id) && !ids.has(n.id);
+        return {
+          ...n,
+          data: NO_DATA,
+          selected: n.id === state.selectedId,
+          focusable: isGhost ? false : n.focusable,
+          selectable: isGhost ? false : n.selectable,
+          domAttributes: isGhost ? GHOST_ATTRIBUTES : n.domAttributes,
+        };
+      });
       const exiting: Record<string, true> = {};
       for (const n of visible) if (!ids.has(n.id)) exiting[n.id] = true;
       const columns = drawn.filter((n) => !n.parentId);

@@ -8,6 +8,7 @@ import type {
   NodeSnapshot,
   PersistentVolumeSnapshot,
   PodSnapshot,
+  PodVolumeSnapshot,
   ServiceSnapshot,
   VolumeDataSnapshot,
   WorkloadSnapshot,
@@ -32,14 +33,24 @@ interface SnapshotIndex {
 }
 
 const indexes = new WeakMap<ClusterSnapshot, SnapshotIndex>();
+/** Maps by array: a snapshot rebuilt from a patch keeps an unchanged array, and its map with it. */
+const arrayMaps = new WeakMap<readonly object[], Map<string, unknown>>();
+
+function cachedMap<T extends object>(items: readonly T[], build: (items: readonly T[]) => Map<string, T>): Map<string, T> {
+  const known = arrayMaps.get(items);
+  if (known) return known as Map<string, T>;
+  const map = build(items);
+  arrayMaps.set(items, map);
+  return map;
+}
 
 function workloadKey(namespace: string, kind: string | null, name: string | null): string {
   return `${namespace}/${kind ?? ''}/${name ?? ''}`;
 }
 
-function byName<T extends { name: string }>(
+function byName<T extends object>(
   items: readonly T[],
-  key: (item: T) => string = (i) => i.name,
+  key: (item: T) => string = (i) => (i as T & { name: string }).name,
 ): Map<string, T> {
   const map = new Map<string, T>();
   // The first of a name wins, as Array.find would have it.
@@ -60,14 +71,12 @@ function indexOf(snapshot: ClusterSnapshot): SnapshotIndex {
   }
   for (const list of podsByWorkload.values())
     list.sort((a, b) => (a.creationTime ?? 0) - (b.creationTime ?? 0) || compareNames(a.name, b.name));
-  const volumeData = new Map<string, VolumeDataSnapshot>();
-  for (const v of snapshot.volumeData ?? []) if (!volumeData.has(v.volumeId)) volumeData.set(v.volumeId, v);
   const index: SnapshotIndex = {
     podsByWorkload,
-    nodes: byName(snapshot.nodes),
-    pvs: byName(snapshot.pvs),
-    volumeData,
-    services: byName(snapshot.services, (s) => `${s.namespace}/${s.name}`),
+    nodes: cachedMap(snapshot.nodes, byName),
+    pvs: cachedMap(snapshot.pvs, byName),
+    volumeData: cachedMap(snapshot.volumeData ?? [], (items) => byName(items, (v) => v.volumeId)),
+    services: cachedMap(snapshot.services, (items) => byName(items, (s) => `${s.namespace}/${s.name}`)),
   };
   indexes.set(snapshot, index);
   return index;
@@ -97,14 +106,68 @@ export function compareNames(a: string, b: string): number {
 }
 
 /** The pod's data volume: the first PVC volume, else the volume mounted at a database data directory. */
-export function dataVolume(snapshot: ClusterSnapshot, pod: PodSnapshot): VolumeFacts | null {
+/** The volume that holds a pod's data, by pod snapshot (a pod's volumes change only with the pod). */
+const dataVolumes = new WeakMap<PodSnapshot, { chosen: PodVolumeSnapshot | null; pvName: string | null }>();
+
+function chooseDataVolume(pod: PodSnapshot): { chosen: PodVolumeSnapshot | null; pvName: string | null } {
+  const known = dataVolumes.get(pod);
+  if (known) return known;
   const volumes = pod.volumes ?? [];
   const chosen =
     volumes.find((v) => v.claimName !== null) ??
     volumes.find((v) => v.mountPaths.some((m) => DATA_DIRS.includes(m))) ??
-    volumes.find((v) => v.source === 'emptyDir');
+    volumes.find((v) => v.source === 'emptyDir') ??
+    null;
+  const pvName = chosen?.volumeId?.startsWith('pv:') ? chosen.volumeId.slice(3) : null;
+  const choice = { chosen, pvName };
+  dataVolumes.set(pod, choice);
+  return choice;
+}
+
+/**
+ * What `observePod` reads of a snapshot for one pod, as the objects it reads them from: the same pod
+ * snapshot with the same readings gives the same record. Allocates nothing; `into` is filled and returned.
+ */
+export interface PodReadings {
+  pod: PodSnapshot;
+  node: NodeSnapshot | undefined;
+  /** The governing headless Service's DNS domain, or null. */
+  domain: string | null;
+  pv: PersistentVolumeSnapshot | undefined;
+  data: VolumeDataSnapshot | undefined;
+}
+
+export function readPod(
+  snapshot: ClusterSnapshot,
+  pod: PodSnapshot,
+  fallbackVolumeId: string | null,
+  into: PodReadings,
+): PodReadings {
+  const index = indexOf(snapshot);
+  const { chosen, pvName } = chooseDataVolume(pod);
+  into.pod = pod;
+  into.node = pod.nodeName === null ? undefined : index.nodes.get(pod.nodeName);
+  into.domain = pod.hostname ? (governingService(snapshot, pod)?.dnsName ?? null) : null;
+  into.pv = pvName ? index.pvs.get(pvName) : undefined;
+  const volumeId = chosen ? chosen.volumeId : fallbackVolumeId;
+  into.data = volumeId ? index.volumeData.get(volumeId) : undefined;
+  return into;
+}
+
+export function sameReadings(a: PodReadings | undefined, b: PodReadings): boolean {
+  return (
+    a !== undefined &&
+    a.pod === b.pod &&
+    a.node === b.node &&
+    a.domain === b.domain &&
+    a.pv === b.pv &&
+    a.data === b.data
+  );
+}
+
+export function dataVolume(snapshot: ClusterSnapshot, pod: PodSnapshot): VolumeFacts | null {
+  const { chosen, pvName } = chooseDataVolume(pod);
   if (!chosen) return null;
-  const pvName = chosen.volumeId?.startsWith('pv:') ? chosen.volumeId.slice(3) : null;
   const pv = pvName ? indexOf(snapshot).pvs.get(pvName) : undefined;
   return {
     name: chosen.name,

@@ -14,10 +14,13 @@ import {
   killingTime,
   nodeZone,
   podDnsName,
+  readPod,
+  sameReadings,
   volumeContent,
   workloadPods,
   workloadServices,
 } from './observe';
+import type { PodReadings } from './observe';
 import type {
   DataFacts,
   Episode,
@@ -67,11 +70,7 @@ function deletionRequestTime(pod: PodSnapshot, time: number): number {
  * Snapshots rebuilt from patches keep an unchanged pod's object, so a record whose inputs are all the same
  * is the record already made, and most pods of a large workload cost a few lookups per snapshot.
  */
-const observedFrom = new WeakMap<PodRecord, readonly unknown[]>();
-
-function sameInputs(a: readonly unknown[] | undefined, b: readonly unknown[]): boolean {
-  return a !== undefined && a.length === b.length && a.every((x, i) => x === b[i]);
-}
+const observedFrom = new WeakMap<PodRecord, PodReadings>();
 
 /** The record of `pod` as seen in `snapshot`; `prev` when nothing changed. */
 export function observePod(
@@ -80,16 +79,18 @@ export function observePod(
   snapshot: ClusterSnapshot,
   time: number,
 ): PodRecord {
-  const volume = dataVolume(snapshot, pod);
-  const zone = nodeZone(snapshot, pod.nodeName);
-  const dnsName = podDnsName(snapshot, pod);
-  const data = volumeContent(snapshot, (volume ?? prev?.volume)?.volumeId ?? null);
+  const readings = readPod(snapshot, pod, prev?.volume?.volumeId ?? null, {} as PodReadings);
   // Given the same pod and the same readings, the fields below that fall back on `time` were already
   // set from it when the record was made, so the result would be `prev` again.
-  const inputs = [pod, volume?.pvName, volume?.pvZone, zone, dnsName, data?.files, data?.tables, data?.rows];
-  if (prev && sameInputs(observedFrom.get(prev), inputs)) return prev;
-  const record = recordOf(prev, pod, time, { volume, zone, dnsName, data });
-  observedFrom.set(record, inputs);
+  if (prev && sameReadings(observedFrom.get(prev), readings)) return prev;
+  const volume = dataVolume(snapshot, pod);
+  const record = recordOf(prev, pod, time, {
+    volume,
+    zone: nodeZone(snapshot, pod.nodeName),
+    dnsName: podDnsName(snapshot, pod),
+    data: volumeContent(snapshot, (volume ?? prev?.volume)?.volumeId ?? null),
+  });
+  observedFrom.set(record, readings);
   return record;
 }
 

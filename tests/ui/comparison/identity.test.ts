@@ -1,10 +1,13 @@
 /**
  * The history reducer skips a pod whose snapshot object and readings are the ones it last saw. Whatever it
  * skips, the history must be the one it builds from copies (where nothing is shared): this runs the real
- * compare scenario through a script and folds each snapshot twice, as it is and as a structured clone.
+ * compare scenario through a script and folds each snapshot twice, as the client rebuilds it from the
+ * worker's patches (unchanged objects shared with the snapshot before) and as an unshared copy.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { EventType, SNAPSHOT_PATCH, createSnapshotDecoder, createSnapshotEncoder } from '../../../src/protocol';
+import type { ClusterSnapshot, SnapshotEvent } from '../../../src/protocol';
 import { startScenario } from '../../../src/sim/scenarios';
 import { buildSnapshot } from '../../../src/sim/snapshot';
 import { Terminal } from '../../../src/sim/terminal/terminal';
@@ -38,9 +41,20 @@ describe('the comparison history with shared objects', () => {
           const terminal = new Terminal(cluster, () => {});
           let shared: History | null = null;
           let copied: History | null = null;
+          const encode = createSnapshotEncoder();
+          const decoder = createSnapshotDecoder();
+          /** The snapshot as the client's decoder hands it on. */
+          const overTheWire = (snapshot: ClusterSnapshot): ClusterSnapshot => {
+            const event: SnapshotEvent = { type: EventType.snapshot, scenario: 'compare', seed: 1, isPlaying: true, speed: 1, snapshot };
+            const wire = structuredClone(encode(event));
+            if (wire.type !== SNAPSHOT_PATCH) return decoder.full(wire as SnapshotEvent).snapshot;
+            const decoded = decoder.patch(wire);
+            if (decoded.ok !== true) throw new Error('patch not applied');
+            return decoded.event.snapshot;
+          };
           const fold = () => {
             const snapshot = buildSnapshot(cluster);
-            shared = reduceHistory(shared, snapshot);
+            shared = reduceHistory(shared, overTheWire(snapshot));
             copied = reduceHistory(copied, structuredClone(snapshot));
             expect(shared).toEqual(copied);
           };
