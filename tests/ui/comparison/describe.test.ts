@@ -24,6 +24,9 @@ describe('words', () => {
     [['a'], 'a'],
     [['a', 'b'], 'a and b'],
     [['a', 'b', 'c'], 'a, b and c'],
+    [['1', '2', '3', '4', '5', '6', '7', '8'], '1, 2, 3, 4, 5, 6, 7 and 8'],
+    [['1', '2', '3', '4', '5', '6', '7', '8', '9'], '1, 2, 3, 4, 5, 6, 7 and 2 more'],
+    [Array.from({ length: 150 }, (_, i) => `load-${i}`), 'load-0, load-1, load-2, load-3, load-4, load-5, load-6 and 143 more'],
   ])('listWords(%j) = %j', (items, expected) => expect(listWords(items)).toBe(expected));
 
   it.each<[number, string]>([

@@ -6,7 +6,7 @@
 import type { EventSnapshot } from '../../../protocol';
 import type { Episode, PodRecord, WorkloadAction, WorkloadHistory } from '../../history';
 import { pattern } from './describe';
-import { duration, listWords, plural, sentence } from './words';
+import { LISTED_NAMES, duration, listWords, plural, sentence } from './words';
 
 type DeletedPod = Extract<WorkloadAction, { type: 'deletedPod' }>;
 
@@ -172,7 +172,7 @@ function scaledSentences(
       // API times have whole seconds; the snapshots that first showed each deletion tell the order apart.
       const how = pattern(deleted.map(seenDeleting), 1);
       const names = deleted.map((r) => r.name);
-      let words = `${ctrl} deleted ${how === 'one after another' ? names.join(', then ') : listWords(names)}${how === 'all at once' ? ' at once' : ''}`;
+      let words = `${ctrl} deleted ${how === 'one after another' && names.length <= LISTED_NAMES ? names.join(', then ') : listWords(names)}${how === 'all at once' ? ' at once' : ''}`;
       const claims = deleted.flatMap((r) => (r.volume?.pvName ? [r.volume.claimName ?? r.volume.name] : []));
       if (claims.length)
         words += `; ${listWords(claims)} ${claims.length === 1 ? 'is' : 'are'} kept for when it scales up again`;

@@ -1,8 +1,15 @@
 /** Small word helpers for the comparison panel's sentences. */
 
-/** `a`, `a and b`, `a, b and c`. */
+/** How many names a sentence lists before it counts the rest (a workload can have hundreds of pods). */
+export const LISTED_NAMES = 8;
+
+/** `a`, `a and b`, `a, b and c`; past LISTED_NAMES, `a, b, ... and 142 more`. */
 export function listWords(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? '';
+  if (items.length > LISTED_NAMES) {
+    const shown = items.slice(0, LISTED_NAMES - 1);
+    return `${shown.join(', ')} and ${items.length - shown.length} more`;
+  }
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
