@@ -77,6 +77,12 @@ export function createCanvasStore(
   const now = options.now ?? (() => performance.now());
   const schedule = options.schedule ?? ((fn, ms) => void setTimeout(fn, ms));
   let drawn: CanvasNode[] = [];
+  /** The drawn nodes by id: snapshotToFlow hands back the same object for a node drawn as before. */
+  let drawnById = new Map<string, CanvasNode>();
+  /** The layout node made from each drawn node, so an unchanged node gives the same layout node. */
+  const layoutOf = new WeakMap<CanvasNode, { node: LayoutNode; selected: boolean; isGhost: boolean }>();
+  /** New views found equal to the view already published for their node, and that view. */
+  const keptViews = new WeakMap<CanvasView, CanvasView>();
   let lastSnapshot: ClusterSnapshot | null = null;
   const ghosts = new Map<string, Ghost>();
   const held = new Map<string, HeldPod & { until: number }>();
@@ -97,26 +103,36 @@ export function createCanvasStore(
       const layoutNodes: LayoutNode[] = visible.map((n) => {
         // A leaving object is only a picture: no focus, no selection, hidden from assistive technology.
         const isGhost = ghosts.has(n.id) && !ids.has(n.id);
-        return {
+        const selected = n.id === state.selectedId;
+        const known = layoutOf.get(n);
+        if (known && known.selected === selected && known.isGhost === isGhost) return known.node;
+        const node: LayoutNode = {
           ...n,
           data: NO_DATA,
-          selected: n.id === state.selectedId,
+          selected,
           focusable: isGhost ? false : n.focusable,
           selectable: isGhost ? false : n.selectable,
           domAttributes: isGhost ? GHOST_ATTRIBUTES : n.domAttributes,
         };
+        layoutOf.set(n, { node, selected, isGhost });
+        return node;
       });
       const exiting: Record<string, true> = {};
       for (const n of visible) if (!ids.has(n.id)) exiting[n.id] = true;
       const columns = drawn.filter((n) => !n.parentId);
+      const nodes = shareById(
+        state.nodes,
+        layoutNodes,
+        sameNodeLayout as (a: LayoutNode, b: LayoutNode) => boolean,
+      );
+      // Where an equal earlier node was kept, the drawn node maps to it from now on.
+      visible.forEach((n, i) => {
+        if (nodes[i] !== layoutNodes[i]) layoutOf.get(n)!.node = nodes[i]!;
+      });
       set({
-        nodes: shareById(
-          state.nodes,
-          layoutNodes,
-          sameNodeLayout as (a: LayoutNode, b: LayoutNode) => boolean,
-        ),
+        nodes,
         edges: shareById(state.edges, edges, sameEdge),
-        views: shareViews(state.views, visible),
+        views: shareViews(state.views, visible, keptViews),
         exiting:
           Object.keys(exiting).length === 0 && Object.keys(state.exiting).length === 0
             ? state.exiting
@@ -133,7 +149,7 @@ export function createCanvasStore(
     const draw = (snapshot: ClusterSnapshot) => {
       const t = now();
       for (const [uid, h] of held) if (h.until <= t) held.delete(uid);
-      const flow = snapshotToFlow(withoutHeld(snapshot, [...held.values()]), get().layout);
+      const flow = snapshotToFlow(withoutHeld(snapshot, [...held.values()]), get().layout, drawnById);
       // Compact chips (hundreds of pods) leave at once: no per-pod motion.
       if (exitMs > 0 && !flow.layout.isCompact) {
         const next = new Set(flow.nodes.map((n) => n.id));
@@ -148,6 +164,7 @@ export function createCanvasStore(
         for (const id of next) ghosts.delete(id);
       }
       drawn = flow.nodes;
+      drawnById = new Map(flow.nodes.map((n) => [n.id, n]));
       const selectedId = get().selectedId;
       if (selectedId && !hasNode(flow.nodes, selectedId)) set({ selectedId: null });
       publish(flow.edges, flow.layout);

@@ -79,22 +79,35 @@ export function shareById<T extends { id: string }>(
   let changed = previous.length !== next.length;
   const shared = next.map((item, i) => {
     const old = byId.get(item.id);
-    const keep = old !== undefined && same(old, item) ? old : item;
+    const keep = old !== undefined && (old === item || same(old, item)) ? old : item;
     if (keep !== previous[i]) changed = true;
     return keep;
   });
   return changed ? shared : (previous as T[]);
 }
 
-/** The views of `next` keyed by id, keeping the previous view object wherever the view is equal. */
+/**
+ * The views of `next` keyed by id, keeping the previous view object wherever the view is equal.
+ * `kept` (optional) remembers which earlier view each new-but-equal view was replaced by, so a view
+ * object seen again is matched without comparing its fields.
+ */
 export function shareViews(
   previous: Readonly<Record<string, CanvasView>>,
   next: readonly CanvasNode[],
+  kept?: WeakMap<CanvasView, CanvasView>,
 ): Record<string, CanvasView> {
   const views: Record<string, CanvasView> = {};
   for (const node of next) {
     const old = previous[node.id];
-    views[node.id] = old && sameView(old, node.data) ? old : node.data;
+    const view = node.data;
+    if (old === undefined || old === view || kept?.get(view) === old) {
+      views[node.id] = old ?? view;
+      continue;
+    }
+    if (sameView(old, view)) {
+      kept?.set(view, old);
+      views[node.id] = old;
+    } else views[node.id] = view;
   }
   return views;
 }

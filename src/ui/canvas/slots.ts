@@ -33,6 +33,23 @@ interface Sortable {
   key: string;
 }
 
+/** Each pod's sort entry, made once per pod snapshot (the client keeps an unchanged pod's object). */
+const sortables = new WeakMap<PodSnapshot, Sortable & { slotKey: string }>();
+
+function sortableOf(pod: PodSnapshot): Sortable & { slotKey: string } {
+  let entry = sortables.get(pod);
+  if (!entry) {
+    entry = {
+      pod,
+      isStatefulSet: pod.workloadKind === 'StatefulSet',
+      key: `${pod.namespace}/${pod.name}`,
+      slotKey: slotKey(pod),
+    };
+    sortables.set(pod, entry);
+  }
+  return entry;
+}
+
 /** StatefulSet pods first (by set and ordinal), then the rest by creation time and name. */
 function assignmentOrder(a: Sortable, b: Sortable): number {
   if (a.isStatefulSet !== b.isStatefulSet) return a.isStatefulSet ? -1 : 1;
@@ -55,7 +72,7 @@ export function assignSlots(
   const keyOf = new Map<string, string>();
   const nodeOfKey = new Map<string, string | null>();
   for (const pod of pods) {
-    let key = slotKey(pod);
+    let key = sortableOf(pod).slotKey;
     if (nodeOfKey.has(key)) key = `uid:${pod.uid}`;
     keyOf.set(pod.uid, key);
     nodeOfKey.set(key, pod.nodeName);
@@ -77,11 +94,7 @@ export function assignSlots(
   const slotOf = new Map<string, number>();
   const scheduled = pods
     .filter((p) => p.nodeName !== null && slots[p.nodeName])
-    .map((pod) => ({
-      pod,
-      isStatefulSet: pod.workloadKind === 'StatefulSet',
-      key: `${pod.namespace}/${pod.name}`,
-    }))
+    .map(sortableOf)
     .sort(assignmentOrder);
   for (const { pod } of scheduled) {
     const row = slots[pod.nodeName!]!;

@@ -70,7 +70,15 @@ import {
 import type { Rect } from './geometry';
 import { routeBindingEdge, routeServiceEdge, routeVolumeEdge, volumeState } from './edges';
 import { CanvasKind, EdgeKind } from './model';
-import type { CanvasEdge, CanvasKind as Kind, CanvasNode, CanvasView, Flow, LayoutState } from './model';
+import type {
+  CanvasEdge,
+  CanvasKind as Kind,
+  CanvasNode,
+  CanvasView,
+  Flow,
+  LayoutState,
+  PodView,
+} from './model';
 import { FLOW_NODE_HELP_ID, descriptionId } from './describe';
 import { assignSlots } from './slots';
 import { compareNatural, nodeView, podView, pvView, pvcView, serviceView } from './views';
@@ -109,6 +117,9 @@ class Builder {
   readonly nodes: CanvasNode[] = [];
   readonly rects = new Map<string, Rect>();
 
+  /** `previous`: the nodes of the last drawing by id; a node drawn exactly as before is that object. */
+  constructor(private readonly previous?: ReadonlyMap<string, CanvasNode>) {}
+
   add(
     id: string,
     type: Kind,
@@ -120,38 +131,105 @@ class Builder {
       role: AriaRole;
       z: number;
       focusable?: boolean;
-      /** The element describing the object besides React Flow's keyboard help (see describe.ts). */
+      /**
+       * The aria-describedby value: React Flow's keyboard help and the element describing the object
+       * (see describe.ts and podDescribedBy).
+       */
       describedBy?: string;
     },
   ): Placed {
     const parent = options.parent;
     const absolute = parent ? { ...rect, x: parent.rect.x + rect.x, y: parent.rect.y + rect.y } : rect;
     const focusable = options.focusable ?? true;
+    const parentId = parent ? parent.node.id : undefined;
+    const before = this.previous?.get(id);
+    const describedBy = options.describedBy;
+    // Hundreds of pods stay put from one snapshot to the next: the same object tells everything
+    // downstream (the canvas store, React Flow) that nothing changed, without comparing fields.
+    const isUnchanged =
+      before !== undefined &&
+      before.type === type &&
+      before.data === view &&
+      before.position.x === rect.x &&
+      before.position.y === rect.y &&
+      before.width === rect.width &&
+      before.height === rect.height &&
+      before.parentId === parentId &&
+      before.ariaLabel === options.label &&
+      before.ariaRole === options.role &&
+      before.zIndex === options.z &&
+      before.focusable === focusable &&
+      before.domAttributes?.['aria-describedby'] === describedBy;
     // Every node has the same fields in the same order (absent ones undefined): hundreds of them are
     // compared field by field on every snapshot (share.ts), and objects of one shape compare fastest.
-    const node: CanvasNode = {
-      id,
-      type,
-      data: view,
-      position: { x: rect.x, y: rect.y },
-      width: rect.width,
-      height: rect.height,
-      parentId: parent ? parent.node.id : undefined,
-      ariaLabel: options.label,
-      ariaRole: options.role,
-      zIndex: options.z,
-      draggable: false,
-      connectable: false,
-      selectable: focusable,
-      focusable,
-      domAttributes: options.describedBy
-        ? { 'aria-describedby': `${FLOW_NODE_HELP_ID} ${options.describedBy}` }
-        : undefined,
-    };
+    const node: CanvasNode = isUnchanged
+      ? before
+      : {
+          id,
+          type,
+          data: view,
+          position: { x: rect.x, y: rect.y },
+          width: rect.width,
+          height: rect.height,
+          parentId,
+          ariaLabel: options.label,
+          ariaRole: options.role,
+          zIndex: options.z,
+          draggable: false,
+          connectable: false,
+          selectable: focusable,
+          focusable,
+          domAttributes: describedBy ? { 'aria-describedby': describedBy } : undefined,
+        };
     this.nodes.push(node);
     this.rects.set(id, absolute);
     return { node, rect: absolute };
   }
+}
+
+const NO_EVENTS: readonly EventSnapshot[] = [];
+
+/** A pod's node id, accessible name and chip description reference, made once per pod snapshot. */
+const podNameCache = new WeakMap<PodSnapshot, { id: string; label: string; describedBy: string }>();
+
+function podNames(pod: PodSnapshot): { id: string; label: string; describedBy: string } {
+  let names = podNameCache.get(pod);
+  if (!names) {
+    const id = nodeId.pod(pod.uid);
+    names = { id, label: `Pod ${pod.name}`, describedBy: `${FLOW_NODE_HELP_ID} ${descriptionId(id)}` };
+    podNameCache.set(pod, names);
+  }
+  return names;
+}
+
+/**
+ * Pod views by pod snapshot: the client keeps an unchanged pod's snapshot object (snapshot patches), so
+ * most pods' views are the object drawn last time. A view also depends on the clock while the pod
+ * counts down its grace period, and on the pod's Events.
+ */
+const podViews = new WeakMap<
+  PodSnapshot,
+  { view: PodView; now: number; events: readonly EventSnapshot[]; isCompact: boolean }
+>();
+
+function cachedPodView(
+  pod: PodSnapshot,
+  now: number,
+  events: readonly EventSnapshot[],
+  isCompact: boolean,
+): PodView {
+  const known = podViews.get(pod);
+  if (
+    known &&
+    known.isCompact === isCompact &&
+    (known.now === now || !pod.isTerminating) &&
+    known.events.length === events.length &&
+    known.events.every((e, i) => e === events[i])
+  )
+    return known.view;
+  const view = podView(pod, now, events, isCompact);
+  podViews.set(pod, { view, now, events, isCompact });
+  return view;
 }
 
 /** Which zone a claim's storage lives in: its bound volume's, else its selected node's; null when neither. */
@@ -191,8 +269,12 @@ function pairUp(claims: PersistentVolumeClaimSnapshot[], volumes: PersistentVolu
  * Draws `snapshot`: nodes (parents before children, in reading order, which is also the Tab order) and
  * edges, with the layout state to pass to the next call. Pure.
  */
-export function snapshotToFlow(snapshot: ClusterSnapshot, previous: LayoutState): Flow {
-  const b = new Builder();
+export function snapshotToFlow(
+  snapshot: ClusterSnapshot,
+  previous: LayoutState,
+  previousNodes?: ReadonlyMap<string, CanvasNode>,
+): Flow {
+  const b = new Builder(previousNodes);
   const now = snapshot.time;
   const { events } = snapshot;
 
@@ -292,20 +374,24 @@ export function snapshotToFlow(snapshot: ClusterSnapshot, previous: LayoutState)
 
   const podRects = new Map<string, Rect>();
   const addPod = (pod: PodSnapshot, parent: Placed, at: { x: number; y: number }) => {
-    const id = nodeId.pod(pod.uid);
-    const size = isCompact ? { width: CHIP_W, height: CHIP_H } : { width: POD_W, height: POD_H };
+    const names = podNames(pod);
     // A chip has no room for its status words: they are in its description (PodDescriptions.tsx).
     const placed = b.add(
-      id,
+      names.id,
       CanvasKind.pod,
-      podView(pod, now, podEvents.get(pod.uid) ?? [], isCompact),
-      { ...at, ...size },
+      cachedPodView(pod, now, podEvents.get(pod.uid) ?? NO_EVENTS, isCompact),
+      {
+        x: at.x,
+        y: at.y,
+        width: isCompact ? CHIP_W : POD_W,
+        height: isCompact ? CHIP_H : POD_H,
+      },
       {
         parent,
-        label: `Pod ${pod.name}`,
+        label: names.label,
         role: 'button',
         z: Z.card,
-        ...(isCompact ? { describedBy: descriptionId(id) } : {}),
+        describedBy: isCompact ? names.describedBy : undefined,
       },
     );
     podRects.set(pod.uid, placed.rect);
