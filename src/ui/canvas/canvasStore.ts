@@ -53,6 +53,11 @@ export interface CanvasActions {
   select(id: string | null): void;
   /** Highlights one object by node id (a hovered DNS name's pod), or none. */
   highlight(id: string | null): void;
+  /**
+   * Calls `listener` whenever node `id`'s view, exiting flag or highlight changes (and for no other
+   * node's change): hundreds of cards listen, so each hears only about itself. Returns the unsubscribe.
+   */
+  subscribeNode(id: string, listener: () => void): () => void;
 }
 
 export type CanvasStore = StoreApi<CanvasState & CanvasActions>;
@@ -87,7 +92,18 @@ export function createCanvasStore(
   const ghosts = new Map<string, Ghost>();
   const held = new Map<string, HeldPod & { until: number }>();
 
-  return createStore<CanvasState & CanvasActions>()((set, get) => {
+  const nodeListeners = new Map<string, Set<() => void>>();
+  const subscribeNode = (id: string, listener: () => void) => {
+    let set = nodeListeners.get(id);
+    if (!set) nodeListeners.set(id, (set = new Set()));
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0) nodeListeners.delete(id);
+    };
+  };
+
+  const store = createStore<CanvasState & CanvasActions>()((set, get) => {
     /** Publishes `drawn` plus the live ghosts, sharing every unchanged object with the current state. */
     const publish = (edges: CanvasEdge[], layout: LayoutState) => {
       const t = now();
@@ -208,8 +224,30 @@ export function createCanvasStore(
         set({ selectedId: id });
         publish(get().edges, get().layout);
       },
+
+      subscribeNode,
     };
   });
+
+  // One listener on the whole store tells each node's listeners about that node's changes only.
+  store.subscribe((state, previous) => {
+    if (nodeListeners.size === 0) return;
+    const changed = new Set<string>();
+    if (state.views !== previous.views) {
+      for (const id of nodeListeners.keys())
+        if (state.views[id] !== previous.views[id]) changed.add(id);
+    }
+    if (state.exiting !== previous.exiting) {
+      for (const id of Object.keys(state.exiting)) if (!previous.exiting[id]) changed.add(id);
+      for (const id of Object.keys(previous.exiting)) if (!state.exiting[id]) changed.add(id);
+    }
+    if (state.highlightedId !== previous.highlightedId) {
+      if (state.highlightedId) changed.add(state.highlightedId);
+      if (previous.highlightedId) changed.add(previous.highlightedId);
+    }
+    for (const id of changed) for (const listener of nodeListeners.get(id) ?? []) listener();
+  });
+  return store;
 }
 
 function hasNode(nodes: readonly CanvasNode[], id: string): boolean {

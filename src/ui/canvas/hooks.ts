@@ -1,5 +1,5 @@
 /** React access to the canvas store: the store in context, and one selector per node. */
-import { createContext, useContext } from 'react';
+import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
 import { useStore } from 'zustand';
 import type { CanvasActions, CanvasState, CanvasStore } from './canvasStore';
 import type { CanvasView } from './model';
@@ -25,16 +25,27 @@ export function useCanvasView<K extends CanvasView['kind']>(
   id: string,
   kind: K,
 ): Extract<CanvasView, { kind: K }> | undefined {
-  const view = useCanvas((s) => s.views[id]);
+  const view = useNodeState(id, (s) => s.views[id]);
   return view?.kind === kind ? (view as Extract<CanvasView, { kind: K }>) : undefined;
 }
 
 /** Whether node `id` has left the cluster and is fading out. */
 export function useIsExiting(id: string): boolean {
-  return useCanvas((s) => s.exiting[id] === true);
+  return useNodeState(id, (s) => s.exiting[id] === true);
 }
 
 /** Whether node `id` is highlighted (a hovered DNS name resolves to it). */
 export function useIsHighlighted(id: string): boolean {
-  return useCanvas((s) => s.highlightedId === id);
+  return useNodeState(id, (s) => s.highlightedId === id);
+}
+
+/**
+ * Reads something of node `id` from the canvas state, re-rendering only when a change to that node is
+ * announced (`subscribeNode`): with hundreds of cards, a snapshot does not run every card's selector.
+ * `read` must depend on node `id`'s view, exiting flag or highlight only.
+ */
+function useNodeState<T>(id: string, read: (state: CanvasState) => T): T {
+  const store = useCanvasStore();
+  const subscribe = useCallback((listener: () => void) => store.getState().subscribeNode(id, listener), [store, id]);
+  return useSyncExternalStore(subscribe, () => read(store.getState()));
 }

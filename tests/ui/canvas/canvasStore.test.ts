@@ -49,6 +49,28 @@ describe('the canvas store', () => {
     expect(after.edges).toBe(before.edges);
   });
 
+  it("tells each node's listeners about that node's changes only", () => {
+    const r = run('compare');
+    const { store } = manualStore();
+    const first = buildSnapshot(r.cluster);
+    store.getState().update(first);
+    const heard: string[] = [];
+    const ids = ['mysql-0', 'mysql-1'].map((name) => podId(first, name));
+    const stops = ids.map((id) => store.getState().subscribeNode(id, () => heard.push(id)));
+    store.getState().update({
+      ...first,
+      pods: first.pods.map((p) => (p.name === 'mysql-0' ? { ...p, status: 'Terminating', isReady: false } : p)),
+    });
+    expect(heard).toEqual([ids[0]]);
+    store.getState().highlight(ids[1]!);
+    expect(heard).toEqual([ids[0], ids[1]]);
+    store.getState().highlight(null);
+    expect(heard).toEqual([ids[0], ids[1], ids[1]]);
+    stops.forEach((stop) => stop());
+    store.getState().highlight(ids[0]!);
+    expect(heard).toHaveLength(3);
+  });
+
   it('keeps layout nodes free of data: views live beside them, one per id', () => {
     const r = run('compare');
     const { store } = manualStore();
