@@ -1,5 +1,5 @@
 /** One workload's side of the comparison: what just happened, its replica slots, and its timeline. */
-import { memo, useMemo } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import type { WorkloadHistory } from '../../history';
 import { slotViews, timeline } from './describe';
 import type { SlotView } from './describe';
@@ -105,12 +105,22 @@ const Timeline = memo(function Timeline({ w }: { w: WorkloadHistory }) {
   );
 }, (a, b) => a.w.slots === b.w.slots && a.w.kind === b.w.kind && a.w.name === b.w.name);
 
+/**
+ * How many slots a column lists until asked for all: a workload of hundreds of replicas would otherwise
+ * fill the panel with cards nobody reads (the scorecard and timeline still count every slot).
+ */
+export const SLOTS_SHOWN = 12;
+
 /** The column of one workload; re-renders only when its history changed. */
 export const WorkloadColumn = memo(function WorkloadColumn({ w }: { w: WorkloadHistory }) {
   const headingId = `cmp-${w.kind}-${w.name}`;
   const slots = useMemo(() => slotViews(w), [w]);
   const sharedDns = sharedDnsWords(w);
   const story = useMemo(() => whatJustHappened(w), [w]);
+  const [showsAll, setShowsAll] = useState(false);
+  const listId = useId();
+  const isLong = slots.length > SLOTS_SHOWN;
+  const shown = isLong && !showsAll ? slots.slice(0, SLOTS_SHOWN) : slots;
   return (
     <section className={`cmp-column cmp-${w.kind === 'StatefulSet' ? 'sts' : 'deploy'}`} aria-labelledby={headingId}>
       <h3 id={headingId} className="cmp-column-title">
@@ -126,11 +136,21 @@ export const WorkloadColumn = memo(function WorkloadColumn({ w }: { w: WorkloadH
           <p key={i}>{s}</p>
         ))}
       </section>
-      <ul className="cmp-slots" aria-label={`Slots of ${w.kind} ${w.name}`}>
-        {slots.map((slot) => (
+      <ul id={listId} className="cmp-slots" aria-label={`Slots of ${w.kind} ${w.name}`}>
+        {shown.map((slot) => (
           <Slot key={slot.key} kind={w.kind} name={w.name} slot={slot} sharedDns={sharedDns} />
         ))}
       </ul>
+      {isLong && (
+        <p className="cmp-more-slots">
+          <span className="muted">
+            {showsAll ? `All ${slots.length} slots` : `The first ${SLOTS_SHOWN} of ${slots.length} slots`}
+          </span>{' '}
+          <button type="button" aria-controls={listId} onClick={() => setShowsAll((all) => !all)}>
+            {showsAll ? `Show the first ${SLOTS_SHOWN}` : `Show all ${slots.length}`}
+          </button>
+        </p>
+      )}
       <div className="cmp-timeline-box">
         <h4>Created (+) and deleted (−)</h4>
         <Timeline w={w} />
