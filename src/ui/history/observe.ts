@@ -69,8 +69,7 @@ function indexOf(snapshot: ClusterSnapshot): SnapshotIndex {
     if (list) list.push(p);
     else podsByWorkload.set(key, [p]);
   }
-  for (const list of podsByWorkload.values())
-    list.sort((a, b) => (a.creationTime ?? 0) - (b.creationTime ?? 0) || compareNames(a.name, b.name));
+  for (const [key, list] of podsByWorkload) podsByWorkload.set(key, oldestFirst(key, list));
   const index: SnapshotIndex = {
     podsByWorkload,
     nodes: cachedMap(snapshot.nodes, byName),
@@ -80,6 +79,26 @@ function indexOf(snapshot: ClusterSnapshot): SnapshotIndex {
   };
   indexes.set(snapshot, index);
   return index;
+}
+
+/**
+ * The last order worked out per workload: the pods' uids as the snapshot listed them, and the same pods
+ * oldest first. A pod's place depends only on its creation time and name, which never change, so the
+ * same uids in the same listing give the same order again, without sorting (with a collator) each time.
+ */
+const lastOrders = new Map<string, { listed: string[]; sorted: string[] }>();
+
+function oldestFirst(key: string, pods: PodSnapshot[]): PodSnapshot[] {
+  const last = lastOrders.get(key);
+  if (last && last.listed.length === pods.length && pods.every((p, i) => p.uid === last.listed[i])) {
+    const byUid = new Map(pods.map((p) => [p.uid, p]));
+    return last.sorted.map((uid) => byUid.get(uid)!);
+  }
+  const sorted = [...pods].sort(
+    (a, b) => (a.creationTime ?? 0) - (b.creationTime ?? 0) || compareNames(a.name, b.name),
+  );
+  lastOrders.set(key, { listed: pods.map((p) => p.uid), sorted: sorted.map((p) => p.uid) });
+  return sorted;
 }
 
 /** The pods of `workload`, oldest first (creation time, then name). */
@@ -107,9 +126,16 @@ export function compareNames(a: string, b: string): number {
 
 /** The pod's data volume: the first PVC volume, else the volume mounted at a database data directory. */
 /** The volume that holds a pod's data, by pod snapshot (a pod's volumes change only with the pod). */
-const dataVolumes = new WeakMap<PodSnapshot, { chosen: PodVolumeSnapshot | null; pvName: string | null }>();
+interface PodFacts {
+  chosen: PodVolumeSnapshot | null;
+  pvName: string | null;
+  /** `namespace/subdomain` of the Service that may govern the pod's DNS name, when it has a hostname. */
+  serviceKey: string | null;
+}
 
-function chooseDataVolume(pod: PodSnapshot): { chosen: PodVolumeSnapshot | null; pvName: string | null } {
+const dataVolumes = new WeakMap<PodSnapshot, PodFacts>();
+
+function chooseDataVolume(pod: PodSnapshot): PodFacts {
   const known = dataVolumes.get(pod);
   if (known) return known;
   const volumes = pod.volumes ?? [];
@@ -119,7 +145,8 @@ function chooseDataVolume(pod: PodSnapshot): { chosen: PodVolumeSnapshot | null;
     volumes.find((v) => v.source === 'emptyDir') ??
     null;
   const pvName = chosen?.volumeId?.startsWith('pv:') ? chosen.volumeId.slice(3) : null;
-  const choice = { chosen, pvName };
+  const serviceKey = pod.hostname && pod.subdomain ? `${pod.namespace}/${pod.subdomain}` : null;
+  const choice = { chosen, pvName, serviceKey };
   dataVolumes.set(pod, choice);
   return choice;
 }
@@ -144,10 +171,11 @@ export function readPod(
   into: PodReadings,
 ): PodReadings {
   const index = indexOf(snapshot);
-  const { chosen, pvName } = chooseDataVolume(pod);
+  const { chosen, pvName, serviceKey } = chooseDataVolume(pod);
   into.pod = pod;
   into.node = pod.nodeName === null ? undefined : index.nodes.get(pod.nodeName);
-  into.domain = pod.hostname ? (governingService(snapshot, pod)?.dnsName ?? null) : null;
+  const svc = serviceKey ? index.services.get(serviceKey) : undefined;
+  into.domain = svc?.isHeadless ? svc.dnsName : null;
   into.pv = pvName ? index.pvs.get(pvName) : undefined;
   const volumeId = chosen ? chosen.volumeId : fallbackVolumeId;
   into.data = volumeId ? index.volumeData.get(volumeId) : undefined;
