@@ -124,9 +124,19 @@ export function applySimEvent<S extends PlaygroundState>(state: S, event: SimEve
         event.isTimeOnly && isSameRun && state.snapshot
           ? { ...state.snapshot, time: event.snapshot.time }
           : event.snapshot;
+      const run = state.run;
+      // The same run keeps its object, so what shows the scenario, seed or speed does not redraw per tick.
+      const isSameRunState =
+        run !== null &&
+        run.scenario === event.scenario &&
+        run.seed === event.seed &&
+        run.isPlaying === event.isPlaying &&
+        run.speed === event.speed;
       return {
         ...state,
-        run: { scenario: event.scenario, seed: event.seed, isPlaying: event.isPlaying, speed: event.speed },
+        run: isSameRunState
+          ? run
+          : { scenario: event.scenario, seed: event.seed, isPlaying: event.isPlaying, speed: event.speed },
         snapshot,
         timeline: event.timeline ?? null,
       };

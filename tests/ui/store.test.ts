@@ -44,6 +44,17 @@ describe('applySimEvent', () => {
     expect(selectPods(state)).toEqual([]);
   });
 
+  it('keeps the run object while scenario, seed, play state and speed stay the same', () => {
+    const tick = (speed: number, time: number) =>
+      ({ type: 'snapshot', scenario: 'compare', seed: 4, isPlaying: true, speed, snapshot: { ...snapshot, time } }) as const;
+    const first = apply(tick(2, 0));
+    const second = applySimEvent(first, tick(2, 100));
+    expect(second.run).toBe(first.run);
+    const faster = applySimEvent(second, tick(4, 200));
+    expect(faster.run).not.toBe(first.run);
+    expect(faster.run).toEqual({ scenario: 'compare', seed: 4, isPlaying: true, speed: 4 });
+  });
+
   it('appends output chunks in order, keeps the prompt, and skips empty text', () => {
     const state = apply(
       { type: 'output', id: 'a', text: 'one\n', prompt: '$ ' },
