@@ -4,7 +4,8 @@
  *
  * The init script records long tasks (PerformanceObserver "longtask") and the first frame in which an
  * element with role button and a name "Pod ..." is visible. A measuring window counts animation frames
- * and, through a MutationObserver, how many canvas nodes each DOM commit touched.
+ * and, through a MutationObserver, how many canvas nodes each DOM commit visibly touched (changes inside
+ * `hidden` elements, such as a chip's description, draw nothing and are not counted).
  */
 
 /** Runs before any page script. */
@@ -55,7 +56,9 @@ export function startWindowScript(selector: string): string {
   const observer = new MutationObserver((records) => {
     for (const r of records) {
       const target = r.target.nodeType === 1 ? r.target : r.target.parentElement;
-      const node = target && target.closest(selector);
+      // Text in a hidden element (a chip's description for screen readers) draws nothing: not a change.
+      if (!target || target.closest('[hidden]')) continue;
+      const node = target.closest(selector);
       const id = node && node.getAttribute('data-id');
       if (!id || seen.has(id)) continue;
       seen.add(id);

@@ -28,7 +28,6 @@ import { CanvasMotion, TRANSITION_S, useFirstPictureDrawn } from './motion';
 import { idOfRef, refOfView } from './selection';
 import { requestInspectorFocus } from '../inspectFocus';
 import { edgeTypes, nodeTypes } from './nodeTypes';
-import { PodDescriptions } from './nodes/PodDescriptions';
 import './canvas.css';
 
 const ARIA_LABELS = {
@@ -226,7 +225,6 @@ export function Canvas() {
           </ReactFlowProvider>
           <CanvasStatus />
           <SelectionAnnouncer />
-          <PodDescriptions />
         </div>
       </CanvasMotion>
     </CanvasStoreContext.Provider>

@@ -375,7 +375,7 @@ export function snapshotToFlow(
   const podRects = new Map<string, Rect>();
   const addPod = (pod: PodSnapshot, parent: Placed, at: { x: number; y: number }) => {
     const names = podNames(pod);
-    // A chip has no room for its status words: they are in its description (PodDescriptions.tsx).
+    // A chip has no room for its status words: they are in its description (PodChip.tsx).
     const placed = b.add(
       names.id,
       CanvasKind.pod,

@@ -91,7 +91,7 @@ describe('snapshotToFlow with hundreds of pods (the stress scenario)', () => {
       expect([node.width, node.height]).toEqual([CHIP_W, CHIP_H]);
       expect(podView(flow, name)).toMatchObject({ isCompact: true, ordinal: Number(name.slice(5)) });
     }
-    // The status words are in the description the chip names (drawn by PodDescriptions.tsx).
+    // The status words are in the description the chip names (drawn inside it, PodChip.tsx).
     const chip = byLabel(flow, 'Pod load-17');
     expect(chip.domAttributes?.['aria-describedby']?.split(' ')).toEqual([
       FLOW_NODE_HELP_ID,

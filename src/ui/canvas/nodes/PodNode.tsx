@@ -36,7 +36,7 @@ function PodNodeComponent({ id }: NodeProps<LayoutNode>) {
   const isExiting = useIsExiting(id);
   const isHighlighted = useIsHighlighted(id);
   if (!view) return null;
-  if (view.isCompact) return <PodChip view={view} isHighlighted={isHighlighted} />;
+  if (view.isCompact) return <PodChip id={id} view={view} isHighlighted={isHighlighted} />;
   const status = statusText(view);
   return (
     <Appear
