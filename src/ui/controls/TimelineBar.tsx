@@ -6,21 +6,60 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { ChangeEvent } from 'react';
 import { CommandType } from '../../protocol';
-import { selectRun, selectTime, selectTimeline } from '../../store/playgroundStore';
-import { usePlayground, useSimClient } from '../../store/usePlayground';
+import type { TimelineInfo } from '../../protocol';
+import { selectRun } from '../../store/playgroundStore';
+import type { PlaygroundStore } from '../../store/playgroundStore';
+import { usePlayground, usePlaygroundStore, useSimClient } from '../../store/usePlayground';
+import { throttle } from '../throttle';
 import { createSeekQueue } from './seekQueue';
 import { behindLatest, formatSimTime, timelineRange, timelineValueText } from './time';
 
 /** Slider granularity in simulated milliseconds. */
 const SLIDER_STEP_MS = 100;
 
+/**
+ * The shortest time between two redraws of the slider while the cluster plays (ten ticks a second): the
+ * thumb moves a pixel or less per tick, and redrawing it on every tick cost more than the clock itself.
+ * A redraw due waits up to TIMELINE_GRACE_MS for the next tick, so it paints in a frame that paints anyway.
+ */
+const TIMELINE_REDRAW_MS = 250;
+const TIMELINE_GRACE_MS = 150;
+
+interface Shown {
+  time: number | undefined;
+  timeline: TimelineInfo | null;
+}
+
+function shownOf(store: PlaygroundStore): Shown {
+  const { snapshot, timeline } = store.getState();
+  return { time: snapshot?.time, timeline };
+}
+
+/** The clock and timeline as the slider shows them: the newest, at most every TIMELINE_REDRAW_MS. */
+function useShownTimeline(store: PlaygroundStore): Shown {
+  const [shown, setShown] = useState(() => shownOf(store));
+  useEffect(() => {
+    const redraw = throttle(() => setShown(shownOf(store)), TIMELINE_REDRAW_MS, {
+      graceMs: TIMELINE_GRACE_MS,
+    });
+    redraw.call();
+    const unsubscribe = store.subscribe((state, previous) => {
+      if (state.snapshot?.time !== previous.snapshot?.time || state.timeline !== previous.timeline)
+        redraw.call();
+    });
+    return () => {
+      unsubscribe();
+      redraw.cancel();
+    };
+  }, [store]);
+  return shown;
+}
+
 export function TimelineBar() {
   const client = useSimClient();
-  const time = usePlayground(selectTime);
-  const timeline = usePlayground(selectTimeline);
+  const store = usePlaygroundStore();
+  const { time, timeline } = useShownTimeline(store);
   const run = usePlayground(selectRun);
-  const snapshot = usePlayground((s) => s.snapshot);
-  const lastError = usePlayground((s) => s.lastError);
   const [dragTime, setDragTime] = useState<number | null>(null);
   const queue = useMemo(
     () => createSeekQueue((t) => client.send({ type: CommandType.seek, time: t })),
@@ -29,9 +68,14 @@ export function TimelineBar() {
   const hintId = useId();
 
   // Every snapshot (or error) after a seek is the worker's answer: the next kept seek may go.
-  useEffect(() => {
-    if (queue.isBusy) queue.answered();
-  }, [snapshot, lastError, queue]);
+  useEffect(
+    () =>
+      store.subscribe((state, previous) => {
+        const isAnswer = state.snapshot !== previous.snapshot || state.lastError !== previous.lastError;
+        if (isAnswer && queue.isBusy) queue.answered();
+      }),
+    [store, queue],
+  );
 
   const range = timelineRange(timeline, time);
   const shown = dragTime === null ? range : { ...range, value: Math.min(range.max, dragTime) };
