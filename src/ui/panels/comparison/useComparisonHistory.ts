@@ -33,13 +33,29 @@ interface Folded {
 
 const EMPTY: Folded = { run: null, snapshot: null, history: null };
 
-/** The history after the playground's state `state`, from the history folded so far. */
+/** Whether `next` is `previous` with only its clock moved (the client keeps every unchanged part). */
+function onlyTimeMoved(previous: ClusterSnapshot, next: ClusterSnapshot): boolean {
+  const keys = Object.keys(next) as (keyof ClusterSnapshot)[];
+  return (
+    keys.length === Object.keys(previous).length && keys.every((k) => k === 'time' || next[k] === previous[k])
+  );
+}
+
+/**
+ * The history after the playground's state `state`, from the history folded so far. Time going back (a
+ * seek, a restart) starts the history afresh; a tick in which only the clock moved changes nothing, and
+ * keeps the history object (so the panel does not redraw for it).
+ */
 export function foldState(folded: Folded, state: Pick<PlaygroundState, 'run' | 'snapshot'>): Folded {
   const run = state.run ? `${state.run.scenario}/${state.run.seed}` : null;
   const snapshot = state.snapshot;
   if (snapshot === folded.snapshot && run === folded.run) return folded;
-  const previous = run === folded.run ? folded.history : null;
-  return { run, snapshot, history: snapshot ? reduceHistory(previous, snapshot) : null };
+  if (!snapshot) return { run, snapshot, history: null };
+  const last = folded.snapshot;
+  const isBack = last !== null && snapshot.time < last.time;
+  const previous = run === folded.run && !isBack ? folded.history : null;
+  if (previous && last && onlyTimeMoved(last, snapshot)) return { run, snapshot, history: previous };
+  return { run, snapshot, history: reduceHistory(previous, snapshot) };
 }
 
 export function useComparisonHistory(): { history: History | null; reset: () => void } {
