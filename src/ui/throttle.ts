@@ -5,7 +5,8 @@
  * That later run waits for the next call after the interval ends, up to `graceMs` more: a listener
  * called on every snapshot then runs in the same task as a snapshot, and the page paints both changes
  * in one frame instead of two. When no call comes in that time, a timer runs it.
- * `now` and `schedule` are the clock and timer, injectable for tests. `cancel` drops a pending run.
+ * `now` and `schedule` are the clock and timer, injectable for tests. `cancel` drops a pending run;
+ * `flush` runs at once (dropping a pending run), for a change that should not wait.
  */
 export interface ThrottleClock {
   now: () => number;
@@ -25,7 +26,7 @@ export function throttle(
   listener: () => void,
   intervalMs: number,
   options: { graceMs?: number; clock?: ThrottleClock } = {},
-): { call: () => void; cancel: () => void } {
+): { call: () => void; flush: () => void; cancel: () => void } {
   const clock = options.clock ?? WALL_CLOCK;
   const graceMs = options.graceMs ?? 0;
   let lastRun = -Infinity;
@@ -42,6 +43,7 @@ export function throttle(
       if (wait <= 0) run();
       else cancelTimer ??= clock.schedule(run, wait + graceMs);
     },
+    flush: run,
     cancel: () => {
       cancelTimer?.();
       cancelTimer = null;

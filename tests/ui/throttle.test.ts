@@ -78,6 +78,19 @@ describe('throttle', () => {
     expect(runs).toEqual([0, 300, 700]);
   });
 
+  it('flush runs at once and drops the pending run', () => {
+    const clock = manualClock();
+    const runs: number[] = [];
+    const t = throttle(() => runs.push(clock.now()), 250, { clock });
+    t.call();
+    clock.advance(50);
+    t.call();
+    t.flush();
+    expect(runs).toEqual([0, 50]);
+    clock.advance(1000);
+    expect(runs).toEqual([0, 50]);
+  });
+
   it('drops a pending run when cancelled', () => {
     const clock = manualClock();
     const runs: number[] = [];

@@ -44,8 +44,10 @@ function useShownTimeline(store: PlaygroundStore): Shown {
     });
     redraw.call();
     const unsubscribe = store.subscribe((state, previous) => {
-      if (state.snapshot?.time !== previous.snapshot?.time || state.timeline !== previous.timeline)
-        redraw.call();
+      if (state.snapshot?.time === previous.snapshot?.time && state.timeline === previous.timeline) return;
+      // Only the play loop's ticks wait: a step, a command or a seek shows at once.
+      if (state.run?.isPlaying) redraw.call();
+      else redraw.flush();
     });
     return () => {
       unsubscribe();

@@ -75,14 +75,17 @@ export function useComparisonHistory(): { history: History | null; reset: () => 
     (onChange: () => void) => {
       const redraw = throttle(onChange, PANEL_REDRAW_MS, { graceMs: PANEL_REDRAW_GRACE_MS });
       const unsubscribe = store.subscribe((f, previous) => {
-        if (f.history !== previous.history) redraw.call();
+        if (f.history === previous.history) return;
+        // Only changes while the cluster plays wait: after a step or a command the panel shows at once.
+        if (playground.getState().run?.isPlaying) redraw.call();
+        else redraw.flush();
       });
       return () => {
         unsubscribe();
         redraw.cancel();
       };
     },
-    [store],
+    [store, playground],
   );
   const history = useSyncExternalStore(subscribe, () => store.getState().history);
 
