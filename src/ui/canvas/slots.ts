@@ -59,11 +59,52 @@ function assignmentOrder(a: Sortable, b: Sortable): number {
   return compareNatural(a.key, b.key);
 }
 
+/** What the last assignment was made from, and what it gave. */
+let lastAssignment: {
+  slots: LayoutState['slots'];
+  /** uid, node and slot key of every pod, in order; the node names; StatefulSet replicas. */
+  inputs: string[];
+  result: { layout: LayoutState; slotOf: Map<string, number> };
+} | null = null;
+
+function assignmentInputs(
+  pods: readonly PodSnapshot[],
+  nodeNames: readonly string[],
+  workloads: readonly WorkloadSnapshot[],
+): string[] {
+  const inputs: string[] = [];
+  for (const pod of pods) inputs.push(pod.uid, pod.nodeName ?? '', sortableOf(pod).slotKey);
+  inputs.push('|', ...nodeNames, '|');
+  for (const w of workloads) if (w.kind === 'StatefulSet') inputs.push(`${w.namespace}/${w.name}=${w.replicas}`);
+  return inputs;
+}
+
 /**
  * The slots of `pods` on `nodeNames`, given the slots remembered in `previous`. Returns the new layout
- * state and each scheduled pod's slot index by uid. Pure.
+ * state and each scheduled pod's slot index by uid. Pure: the same slots, pods (by uid, node and slot
+ * key), nodes and StatefulSet sizes as last time give last time's answer (most snapshots only change
+ * what pods show, not where they are).
  */
 export function assignSlots(
+  previous: LayoutState,
+  pods: readonly PodSnapshot[],
+  nodeNames: readonly string[],
+  workloads: readonly WorkloadSnapshot[],
+): { layout: LayoutState; slotOf: Map<string, number> } {
+  const inputs = assignmentInputs(pods, nodeNames, workloads);
+  if (
+    lastAssignment &&
+    lastAssignment.slots === previous.slots &&
+    lastAssignment.inputs.length === inputs.length &&
+    lastAssignment.inputs.every((x, i) => x === inputs[i])
+  )
+    return lastAssignment.result;
+  const result = assignFresh(previous, pods, nodeNames, workloads);
+  lastAssignment = { slots: result.layout.slots, inputs, result };
+  return result;
+}
+
+function assignFresh(
   previous: LayoutState,
   pods: readonly PodSnapshot[],
   nodeNames: readonly string[],

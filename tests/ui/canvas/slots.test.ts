@@ -1,3 +1,6 @@
+import fc from 'fast-check';
+import { initialLayoutState } from '../../../src/ui/canvas/model';
+import { runScript, scripts } from '../scriptedRun';
 import { describe, expect, it } from 'vitest';
 import type { PodSnapshot, WorkloadSnapshot } from '../../../src/protocol';
 import type { LayoutState } from '../../../src/ui/canvas/model';
@@ -140,4 +143,46 @@ describe('assignSlots', () => {
     const first = assignSlots(empty, [pod('mysql-0', 'node-2')], NODES, [sts(1)]);
     expect(assignSlots(first.layout, [], ['node-1'], [sts(1)]).layout.slots).toEqual({ 'node-1': [] });
   });
+});
+
+describe('assignSlots, answering again from its last answer', () => {
+  it('answers afresh when the remembered slots differ, even for the very same pods', () => {
+    const pods = [
+      pod('web-a', 'node-1'),
+      pod('web-c', 'node-1'),
+      pod('web-d', 'node-1', undefined, '2026-01-01T09:05:00Z'),
+    ];
+    const withHole: LayoutState = { slots: { 'node-1': ['uid:uid-web-a', '', 'uid:uid-web-c'] } };
+    const first = assignSlots(withHole, pods, ['node-1'], []);
+    expect(first.slotOf.get('uid-web-d')).toBe(1);
+    const fromStart = assignSlots(initialLayoutState, pods, ['node-1'], []);
+    expect(fromStart.slotOf.get('uid-web-d')).toBe(2);
+  });
+
+  it('gives what a fresh assignment gives, snapshot after snapshot of random runs', () => {
+    fc.assert(
+      fc.property(scripts, (script) => {
+        let layout: LayoutState = initialLayoutState;
+        runScript(script, (snapshot) => {
+          const nodes = snapshot.nodes.map((n) => n.name);
+          const fresh = assignSlots(structuredClone(layout), snapshot.pods, nodes, snapshot.workloads);
+          const reused = assignSlots(layout, snapshot.pods, nodes, snapshot.workloads);
+          expect(reused.layout).toEqual(fresh.layout);
+          expect([...reused.slotOf]).toEqual([...fresh.slotOf]);
+          // The same input once more: last time's answer, which must still be the right one.
+          const again = assignSlots(reused.layout, snapshot.pods, nodes, snapshot.workloads);
+          expect(again.layout).toEqual(
+            assignSlots(structuredClone(reused.layout), snapshot.pods, nodes, snapshot.workloads).layout,
+          );
+          // The same pods with other remembered slots: not last time's answer.
+          const fromStart = assignSlots(initialLayoutState, snapshot.pods, nodes, snapshot.workloads);
+          expect(fromStart.layout).toEqual(
+            assignSlots(structuredClone(initialLayoutState), snapshot.pods, nodes, snapshot.workloads).layout,
+          );
+          layout = reused.layout;
+        });
+      }),
+      { numRuns: 10 },
+    );
+  }, 60_000);
 });
