@@ -50,7 +50,7 @@ interface Options {
 }
 
 const HELP = `npm run bench:ui -- [--rounds N] [--loads N] [--window MS] [--warm-up MS] [--speed X] [--dist DIR] [--write]
-  --rounds   product/baseline window pairs (default 3)
+  --rounds   product/baseline window pairs (default 5)
   --loads    cold loads for the first-pods time (default 3)
   --window   measuring window in ms (default 5000)
   --warm-up  ms between starting the rolling restarts and the window (default 1500)
@@ -63,7 +63,7 @@ const HELP = `npm run bench:ui -- [--rounds N] [--loads N] [--window MS] [--warm
 
 function parseOptions(argv: string[]): Options {
   const options: Options = {
-    rounds: 3,
+    rounds: 5,
     loads: 3,
     windowMs: 5000,
     warmUpMs: 1500,
