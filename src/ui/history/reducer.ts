@@ -220,13 +220,21 @@ function relevance(w: WorkloadHistory, slots: readonly SlotHistory[]): (e: Event
   for (const slot of slots) {
     for (const r of slot.pods) {
       uids.add(r.uid);
-      if (r.ownerName && w.kind === 'Deployment') owners.add(`replicaset/${r.ownerName}`);
-      if (r.volume?.claimName) claims.add(`persistentvolumeclaim/${r.volume.claimName}`);
+      if (r.ownerName && w.kind === 'Deployment') owners.add(r.ownerName);
+      if (r.volume?.claimName) claims.add(r.volume.claimName);
     }
   }
-  return (e) =>
-    e.namespace === w.namespace &&
-    ((e.involvedUid !== null && uids.has(e.involvedUid)) || owners.has(e.object) || claims.has(e.object));
+  // The OBJECT column's `replicaset/<name>` and `persistentvolumeclaim/<name>`, read without building
+  // those strings for every pod on every snapshot.
+  return (e) => {
+    if (e.namespace !== w.namespace) return false;
+    if (e.involvedUid !== null && uids.has(e.involvedUid)) return true;
+    const slash = e.object.indexOf('/');
+    if (slash < 0) return false;
+    const kind = e.object.slice(0, slash);
+    const name = e.object.slice(slash + 1);
+    return (kind === 'replicaset' && owners.has(name)) || (kind === 'persistentvolumeclaim' && claims.has(name));
+  };
 }
 
 function nextEpisode(
@@ -309,8 +317,8 @@ function reduceWorkload(
   if (w.replicas !== prev.replicas)
     actions.push({ type: 'scaled', time, from: prev.replicas, to: w.replicas });
 
-  const isAbout = relevance(prev, slots);
-  const episode = nextEpisode(prev, actions, newEvents.filter(isAbout));
+  const about = newEvents.length > 0 ? newEvents.filter(relevance(prev, slots)) : [];
+  const episode = nextEpisode(prev, actions, about);
   const next: WorkloadHistory = {
     ...prev,
     replicas: w.replicas,

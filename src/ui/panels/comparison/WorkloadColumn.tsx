@@ -37,7 +37,10 @@ const Slot = memo(function Slot({ kind, name, slot, sharedDns }: SlotProps) {
   const pod = slot.pod;
   const badge = slot.label.startsWith(`${name}-`) ? slot.label.slice(name.length + 1) : null;
   return (
-    <li className={`cmp-slot${pod ? '' : ' cmp-slot-empty'}`} aria-label={`Slot ${slot.label.replace(/^slot /, '')}`}>
+    <li
+      className={`cmp-slot${pod ? '' : ' cmp-slot-empty'}`}
+      aria-label={`Slot ${slot.label.replace(/^slot /, '')}`}
+    >
       <div className="cmp-slot-head">
         {badge !== null && (
           <span className="cmp-ordinal" aria-hidden="true">
@@ -65,7 +68,9 @@ const Slot = memo(function Slot({ kind, name, slot, sharedDns }: SlotProps) {
         </dl>
       )}
       <p className={`cmp-history${slot.outcome ? ` cmp-${slot.outcome}` : ''}`}>
-        {slot.outcome && <span className="cmp-outcome">{slot.outcome === 'kept' ? 'Data kept' : 'Data lost'}</span>}
+        {slot.outcome && (
+          <span className="cmp-outcome">{slot.outcome === 'kept' ? 'Data kept' : 'Data lost'}</span>
+        )}
         {slot.history}
       </p>
     </li>
@@ -76,34 +81,37 @@ const Slot = memo(function Slot({ kind, name, slot, sharedDns }: SlotProps) {
 const MOMENT_CHIPS = 12;
 
 /** The timeline of creations and deletions; worked out again only when the slots changed. */
-const Timeline = memo(function Timeline({ w }: { w: WorkloadHistory }) {
-  const moments = timeline(w);
-  return (
-    <ol className="cmp-timeline" aria-label={`Timeline of ${w.kind} ${w.name}`}>
-      {moments.map((m) => (
-        <li key={m.time} className="cmp-moment">
-          <ul className="cmp-moment-entries">
-            {m.entries.map((e) => (
-              <li
-                key={e.key}
-                className={`cmp-chip cmp-chip-${e.change}`}
-                aria-label={`${e.change} ${e.label}`}
-                title={`${e.change} ${e.label}`}
-              >
-                <span aria-hidden="true">{e.change === 'created' ? '+' : '−'}</span>
-                {e.label}
-              </li>
-            ))}
-            {m.entries.length > MOMENT_CHIPS && (
-              <li className="cmp-chip cmp-chip-more">and {m.entries.length - MOMENT_CHIPS} more</li>
-            )}
-          </ul>
-          <span className="cmp-moment-time mono">{formatSimTime(m.time).slice(3)}</span>
-        </li>
-      ))}
-    </ol>
-  );
-}, (a, b) => a.w.slots === b.w.slots && a.w.kind === b.w.kind && a.w.name === b.w.name);
+const Timeline = memo(
+  function Timeline({ w }: { w: WorkloadHistory }) {
+    const moments = timeline(w);
+    return (
+      <ol className="cmp-timeline" aria-label={`Timeline of ${w.kind} ${w.name}`}>
+        {moments.map((m) => (
+          <li key={m.time} className="cmp-moment">
+            <ul className="cmp-moment-entries">
+              {m.entries.map((e) => (
+                <li
+                  key={e.key}
+                  className={`cmp-chip cmp-chip-${e.change}`}
+                  aria-label={`${e.change} ${e.label}`}
+                  title={`${e.change} ${e.label}`}
+                >
+                  <span aria-hidden="true">{e.change === 'created' ? '+' : '−'}</span>
+                  {e.label}
+                </li>
+              ))}
+              {m.entries.length > MOMENT_CHIPS && (
+                <li className="cmp-chip cmp-chip-more">and {m.entries.length - MOMENT_CHIPS} more</li>
+              )}
+            </ul>
+            <span className="cmp-moment-time mono">{formatSimTime(m.time).slice(3)}</span>
+          </li>
+        ))}
+      </ol>
+    );
+  },
+  (a, b) => a.w.slots === b.w.slots && a.w.kind === b.w.kind && a.w.name === b.w.name,
+);
 
 /**
  * How many slots a column lists until asked for all: a workload of hundreds of replicas would otherwise
@@ -114,15 +122,21 @@ export const SLOTS_SHOWN = 12;
 /** The column of one workload; re-renders only when its history changed. */
 export const WorkloadColumn = memo(function WorkloadColumn({ w }: { w: WorkloadHistory }) {
   const headingId = `cmp-${w.kind}-${w.name}`;
-  const slots = useMemo(() => slotViews(w), [w]);
+  const [showsAll, setShowsAll] = useState(false);
+  const total = w.slots.length;
+  const isLong = total > SLOTS_SHOWN;
+  const shown = useMemo(
+    () => slotViews(w, isLong && !showsAll ? SLOTS_SHOWN : undefined),
+    [w, isLong, showsAll],
+  );
   const sharedDns = sharedDnsWords(w);
   const story = useMemo(() => whatJustHappened(w), [w]);
-  const [showsAll, setShowsAll] = useState(false);
   const listId = useId();
-  const isLong = slots.length > SLOTS_SHOWN;
-  const shown = isLong && !showsAll ? slots.slice(0, SLOTS_SHOWN) : slots;
   return (
-    <section className={`cmp-column cmp-${w.kind === 'StatefulSet' ? 'sts' : 'deploy'}`} aria-labelledby={headingId}>
+    <section
+      className={`cmp-column cmp-${w.kind === 'StatefulSet' ? 'sts' : 'deploy'}`}
+      aria-labelledby={headingId}
+    >
       <h3 id={headingId} className="cmp-column-title">
         {w.kind} <span className="mono">{w.name}</span>
         <span className="cmp-ready muted">
@@ -144,10 +158,10 @@ export const WorkloadColumn = memo(function WorkloadColumn({ w }: { w: WorkloadH
       {isLong && (
         <p className="cmp-more-slots">
           <span className="muted">
-            {showsAll ? `All ${slots.length} slots` : `The first ${SLOTS_SHOWN} of ${slots.length} slots`}
+            {showsAll ? `All ${total} slots` : `The first ${SLOTS_SHOWN} of ${total} slots`}
           </span>{' '}
           <button type="button" aria-controls={listId} onClick={() => setShowsAll((all) => !all)}>
-            {showsAll ? `Show the first ${SLOTS_SHOWN}` : `Show all ${slots.length}`}
+            {showsAll ? `Show the first ${SLOTS_SHOWN}` : `Show all ${total}`}
           </button>
         </p>
       )}

@@ -164,9 +164,13 @@ function slotView(w: WorkloadHistory, slot: SlotHistory): SlotView {
  */
 const slotViewCache = new WeakMap<SlotHistory, SlotView>();
 
-/** Every slot of a workload as the panel lists it; an unchanged slot gives the same view object. */
-export function slotViews(w: WorkloadHistory): SlotView[] {
-  return w.slots.map((slot) => {
+/**
+ * The slots of a workload as the panel lists them (the first `limit` when given); an unchanged slot gives
+ * the same view object.
+ */
+export function slotViews(w: WorkloadHistory, limit?: number): SlotView[] {
+  const slots = limit === undefined ? w.slots : w.slots.slice(0, limit);
+  return slots.map((slot) => {
     const cached = slotViewCache.get(slot);
     if (cached) return cached;
     const view = slotView(w, slot);
