@@ -71,6 +71,8 @@ function deletionRequestTime(pod: PodSnapshot, time: number): number {
  * is the record already made, and most pods of a large workload cost a few lookups per snapshot.
  */
 const observedFrom = new WeakMap<PodRecord, PodReadings>();
+/** The readings of the pod being observed: read into one object, copied only when a record is made. */
+const scratch = {} as PodReadings;
 
 /** The record of `pod` as seen in `snapshot`; `prev` when nothing changed. */
 export function observePod(
@@ -79,7 +81,7 @@ export function observePod(
   snapshot: ClusterSnapshot,
   time: number,
 ): PodRecord {
-  const readings = readPod(snapshot, pod, prev?.volume?.volumeId ?? null, {} as PodReadings);
+  const readings = readPod(snapshot, pod, prev?.volume?.volumeId ?? null, scratch);
   // Given the same pod and the same readings, the fields below that fall back on `time` were already
   // set from it when the record was made, so the result would be `prev` again.
   if (prev && sameReadings(observedFrom.get(prev), readings)) return prev;
@@ -90,7 +92,7 @@ export function observePod(
     dnsName: podDnsName(snapshot, pod),
     data: volumeContent(snapshot, (volume ?? prev?.volume)?.volumeId ?? null),
   });
-  observedFrom.set(record, readings);
+  observedFrom.set(record, { ...readings });
   return record;
 }
 
