@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { reduceHistory } from '../../../src/ui/history';
 import type { History, WorkloadHistory } from '../../../src/ui/history';
-import { pairToCompare, pattern, scorecard, slotViews, timeline } from '../../../src/ui/panels/comparison/describe';
+import { MOMENT_ENTRIES, pairToCompare, pattern, scorecard, slotViews, timeline } from '../../../src/ui/panels/comparison/describe';
 import { duration, listWords, plural, podSuffix, sentence } from '../../../src/ui/panels/comparison/words';
 import { deployPod, rows, snapshot, startPods, stsPod } from './builders';
 import type { PodSnapshot } from '../../../src/protocol';
@@ -121,6 +121,15 @@ describe('scorecard and timeline', () => {
       (m) => `${m.time / 1000}: ${m.entries.map((e) => (e.change === 'created' ? '+' : '-') + e.label).join(' ')}`,
     );
     expect(moments).toEqual(expected);
+  });
+
+  it(`lists at most ${MOMENT_ENTRIES} pods of a moment and counts the rest`, () => {
+    const many = Array.from({ length: 30 }, (_, i) => stsPod(i, { uid: `m${i}`, createdAt: 2000 }));
+    const big = fold([[T0, many, { stsReplicas: 30 }]]);
+    const [moment] = timeline(kind(big, 'StatefulSet'));
+    expect(moment!.entries.map((e) => e.label)).toEqual(Array.from({ length: MOMENT_ENTRIES }, (_, i) => String(i)));
+    expect(moment!.more).toBe(30 - MOMENT_ENTRIES);
+    expect(timeline(kind(h, 'StatefulSet')).every((m) => m.more === 0)).toBe(true);
   });
 
   it('compares the first Deployment with the first StatefulSet, Deployment first', () => {

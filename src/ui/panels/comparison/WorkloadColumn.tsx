@@ -77,9 +77,6 @@ const Slot = memo(function Slot({ kind, name, slot, sharedDns }: SlotProps) {
   );
 });
 
-/** The most pods one moment of the timeline shows; the rest are counted (a rollout moves hundreds). */
-const MOMENT_CHIPS = 12;
-
 /** The timeline of creations and deletions; worked out again only when the slots changed. */
 const Timeline = memo(
   function Timeline({ w }: { w: WorkloadHistory }) {
@@ -100,9 +97,7 @@ const Timeline = memo(
                   {e.label}
                 </li>
               ))}
-              {m.entries.length > MOMENT_CHIPS && (
-                <li className="cmp-chip cmp-chip-more">and {m.entries.length - MOMENT_CHIPS} more</li>
-              )}
+              {m.more > 0 && <li className="cmp-chip cmp-chip-more">and {m.more} more</li>}
             </ul>
             <span className="cmp-moment-time mono">{formatSimTime(m.time).slice(3)}</span>
           </li>

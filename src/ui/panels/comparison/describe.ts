@@ -224,8 +224,14 @@ export function scorecard(w: WorkloadHistory): Scorecard {
 export interface TimelineMoment {
   /** Simulated milliseconds, whole seconds. */
   time: number;
+  /** The first MOMENT_ENTRIES pods of the moment. */
   entries: { key: string; label: string; change: 'created' | 'deleted' }[];
+  /** How many more pods were created or deleted at that moment (a rollout moves hundreds at once). */
+  more: number;
 }
+
+/** The most pods one moment of the timeline lists. */
+export const MOMENT_ENTRIES = 12;
 
 /** The short label of a pod on the timeline: its ordinal, or its random suffix. */
 export function timelineLabel(w: WorkloadHistory, record: PodRecord): string {
@@ -234,14 +240,19 @@ export function timelineLabel(w: WorkloadHistory, record: PodRecord): string {
   return podSuffix(record.name);
 }
 
-/** Creations and deletions grouped by second, oldest first; the newest `limit` moments. */
+/**
+ * Creations and deletions grouped by second, oldest first; the newest `limit` moments, each listing its
+ * first MOMENT_ENTRIES pods and counting the rest.
+ */
 export function timeline(w: WorkloadHistory, limit = 10): TimelineMoment[] {
   const moments = new Map<number, TimelineMoment>();
   const add = (time: number, record: PodRecord, change: 'created' | 'deleted') => {
     const at = Math.floor(time / 1000) * 1000;
-    const moment = moments.get(at) ?? { time: at, entries: [] };
-    moment.entries.push({ key: `${record.uid}-${change}`, label: timelineLabel(w, record), change });
-    moments.set(at, moment);
+    let moment = moments.get(at);
+    if (!moment) moments.set(at, (moment = { time: at, entries: [], more: 0 }));
+    if (moment.entries.length < MOMENT_ENTRIES)
+      moment.entries.push({ key: `${record.uid}-${change}`, label: timelineLabel(w, record), change });
+    else moment.more++;
   };
   for (const slot of w.slots) {
     for (const record of slot.pods) {
