@@ -50,3 +50,26 @@ test('the stress scenario draws 300 pods as chips named and described like cards
 
   expect(problems).toEqual([]);
 });
+
+test('the comparison panel lists the first 12 slots of a large workload, and all of them on request', async ({ page }) => {
+  const problems = watchProblems(page);
+  await page.goto('./?scenario=stress&speed=4');
+  const panel = page.getByRole('complementary', { name: 'Deployment vs StatefulSet' });
+  const slots = panel.getByRole('list', { name: 'Slots of StatefulSet load' });
+  // The list and its "Show all" share one box in the StatefulSet's column.
+  const box = slots.locator('xpath=..');
+  await expect(slots.getByRole('listitem')).toHaveCount(12, { timeout: 20_000 });
+  await expect(box.getByText('The first 12 of 150 slots')).toBeVisible();
+  const showAll = box.getByRole('button', { name: 'Show all 150' });
+  await showAll.focus();
+  await page.keyboard.press('Enter');
+  await expect(slots.getByRole('listitem')).toHaveCount(150);
+  await expect(box.getByText('All 150 slots')).toBeVisible();
+  await box.getByRole('button', { name: 'Show the first 12' }).click();
+  await expect(slots.getByRole('listitem')).toHaveCount(12);
+  // Sentences name a few pods and count the rest.
+  await expect(panel.getByRole('region', { name: 'What just happened to StatefulSet load' })).toContainText(
+    /load-0, load-1, load-2, load-3, load-4, load-5, load-6 and 143 more/,
+  );
+  expect(problems).toEqual([]);
+});

@@ -145,21 +145,24 @@ export const WorkloadColumn = memo(function WorkloadColumn({ w }: { w: WorkloadH
           <p key={i}>{s}</p>
         ))}
       </section>
-      <ul id={listId} className="cmp-slots" aria-label={`Slots of ${w.kind} ${w.name}`}>
-        {shown.map((slot) => (
-          <Slot key={slot.key} kind={w.kind} name={w.name} slot={slot} sharedDns={sharedDns} />
-        ))}
-      </ul>
-      {isLong && (
-        <p className="cmp-more-slots">
-          <span className="muted">
-            {showsAll ? `All ${total} slots` : `The first ${SLOTS_SHOWN} of ${total} slots`}
-          </span>{' '}
-          <button type="button" aria-controls={listId} onClick={() => setShowsAll((all) => !all)}>
-            {showsAll ? `Show the first ${SLOTS_SHOWN}` : `Show all ${total}`}
-          </button>
-        </p>
-      )}
+      {/* One box for the list and its "Show all", so the column keeps the four rows the panel aligns. */}
+      <div className="cmp-slots-box">
+        <ul id={listId} className="cmp-slots" aria-label={`Slots of ${w.kind} ${w.name}`}>
+          {shown.map((slot) => (
+            <Slot key={slot.key} kind={w.kind} name={w.name} slot={slot} sharedDns={sharedDns} />
+          ))}
+        </ul>
+        {isLong && (
+          <p className="cmp-more-slots">
+            <span className="muted">
+              {showsAll ? `All ${total} slots` : `The first ${SLOTS_SHOWN} of ${total} slots`}
+            </span>{' '}
+            <button type="button" aria-controls={listId} onClick={() => setShowsAll((all) => !all)}>
+              {showsAll ? `Show the first ${SLOTS_SHOWN}` : `Show all ${total}`}
+            </button>
+          </p>
+        )}
+      </div>
       <div className="cmp-timeline-box">
         <h4>Created (+) and deleted (−)</h4>
         <Timeline w={w} />
