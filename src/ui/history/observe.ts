@@ -124,36 +124,50 @@ export function compareNames(a: string, b: string): number {
   return NAME_COLLATOR.compare(a, b);
 }
 
-/** The pod's data volume: the first PVC volume, else the volume mounted at a database data directory. */
-/** The volume that holds a pod's data, by pod snapshot (a pod's volumes change only with the pod). */
+/**
+ * What a pod snapshot says about where its data and name live, worked out once per pod snapshot (an
+ * unchanged pod is the same object from one snapshot to the next): its data volume (the first PVC
+ * volume, else the volume mounted at a database data directory, else an emptyDir), that volume's PV, and
+ * the Service that may govern its DNS name.
+ */
 interface PodFacts {
-  chosen: PodVolumeSnapshot | null;
+  dataVolume: PodVolumeSnapshot | null;
   pvName: string | null;
   /** `namespace/subdomain` of the Service that may govern the pod's DNS name, when it has a hostname. */
   serviceKey: string | null;
 }
 
-const dataVolumes = new WeakMap<PodSnapshot, PodFacts>();
+const podFactsCache = new WeakMap<PodSnapshot, PodFacts>();
 
-function chooseDataVolume(pod: PodSnapshot): PodFacts {
-  const known = dataVolumes.get(pod);
+function podFacts(pod: PodSnapshot): PodFacts {
+  const known = podFactsCache.get(pod);
   if (known) return known;
   const volumes = pod.volumes ?? [];
-  const chosen =
+  const dataVolume =
     volumes.find((v) => v.claimName !== null) ??
     volumes.find((v) => v.mountPaths.some((m) => DATA_DIRS.includes(m))) ??
     volumes.find((v) => v.source === 'emptyDir') ??
     null;
-  const pvName = chosen?.volumeId?.startsWith('pv:') ? chosen.volumeId.slice(3) : null;
-  const serviceKey = pod.hostname && pod.subdomain ? `${pod.namespace}/${pod.subdomain}` : null;
-  const choice = { chosen, pvName, serviceKey };
-  dataVolumes.set(pod, choice);
-  return choice;
+  const facts: PodFacts = {
+    dataVolume,
+    pvName: dataVolume?.volumeId?.startsWith('pv:') ? dataVolume.volumeId.slice(3) : null,
+    serviceKey: pod.hostname && pod.subdomain ? `${pod.namespace}/${pod.subdomain}` : null,
+  };
+  podFactsCache.set(pod, facts);
+  return facts;
+}
+
+/** The headless Service named by the pod's subdomain, when the pod has a hostname. */
+function governingService(snapshot: ClusterSnapshot, pod: PodSnapshot): ServiceSnapshot | undefined {
+  const { serviceKey } = podFacts(pod);
+  const svc = serviceKey ? indexOf(snapshot).services.get(serviceKey) : undefined;
+  return svc?.isHeadless ? svc : undefined;
 }
 
 /**
- * What `observePod` reads of a snapshot for one pod, as the objects it reads them from: the same pod
- * snapshot with the same readings gives the same record. Allocates nothing; `into` is filled and returned.
+ * Everything `observePod` reads of a snapshot for one pod, as the objects it reads it from: the same pod
+ * snapshot with the same readings gives the same record. `into` is filled and returned (the reducer reads
+ * into one object and copies it only when it keeps it).
  */
 export interface PodReadings {
   pod: PodSnapshot;
@@ -161,6 +175,7 @@ export interface PodReadings {
   /** The governing headless Service's DNS domain, or null. */
   domain: string | null;
   pv: PersistentVolumeSnapshot | undefined;
+  /** What is on the data volume (or on `fallbackVolumeId` when the pod names no data volume). */
   data: VolumeDataSnapshot | undefined;
 }
 
@@ -171,13 +186,12 @@ export function readPod(
   into: PodReadings,
 ): PodReadings {
   const index = indexOf(snapshot);
-  const { chosen, pvName, serviceKey } = chooseDataVolume(pod);
+  const { dataVolume, pvName } = podFacts(pod);
   into.pod = pod;
   into.node = pod.nodeName === null ? undefined : index.nodes.get(pod.nodeName);
-  const svc = serviceKey ? index.services.get(serviceKey) : undefined;
-  into.domain = svc?.isHeadless ? svc.dnsName : null;
+  into.domain = governingService(snapshot, pod)?.dnsName ?? null;
   into.pv = pvName ? index.pvs.get(pvName) : undefined;
-  const volumeId = chosen ? chosen.volumeId : fallbackVolumeId;
+  const volumeId = dataVolume ? dataVolume.volumeId : fallbackVolumeId;
   into.data = volumeId ? index.volumeData.get(volumeId) : undefined;
   return into;
 }
@@ -193,43 +207,33 @@ export function sameReadings(a: PodReadings | undefined, b: PodReadings): boolea
   );
 }
 
-export function dataVolume(snapshot: ClusterSnapshot, pod: PodSnapshot): VolumeFacts | null {
-  const { chosen, pvName } = chooseDataVolume(pod);
-  if (!chosen) return null;
-  const pv = pvName ? indexOf(snapshot).pvs.get(pvName) : undefined;
+/** What a pod's readings say, as a record keeps it (fields the snapshot does not tell are null). */
+export interface ObservedFacts {
+  volume: VolumeFacts | null;
+  zone: string | null;
+  /** `mysql-0.mysql.default.svc.cluster.local` for a pod with a hostname under a headless Service. */
+  dnsName: string | null;
+  data: DataFacts | null;
+}
+
+export function observedFacts(readings: PodReadings): ObservedFacts {
+  const { pod, node, domain, pv, data } = readings;
+  const { dataVolume, pvName } = podFacts(pod);
   return {
-    name: chosen.name,
-    source: chosen.source,
-    claimName: chosen.claimName,
-    pvName,
-    pvZone: pv?.zone ?? null,
-    volumeId: chosen.volumeId,
+    volume: dataVolume
+      ? {
+          name: dataVolume.name,
+          source: dataVolume.source,
+          claimName: dataVolume.claimName,
+          pvName,
+          pvZone: pv?.zone ?? null,
+          volumeId: dataVolume.volumeId,
+        }
+      : null,
+    zone: node?.zone ?? null,
+    dnsName: domain && pod.hostname ? `${pod.hostname}.${domain}` : null,
+    data: data ? { files: data.files, tables: data.tables, rows: data.rows } : null,
   };
-}
-
-/** What is on `volumeId` now, or null when the volume does not exist (any more). */
-export function volumeContent(snapshot: ClusterSnapshot, volumeId: string | null): DataFacts | null {
-  if (!volumeId) return null;
-  const data = indexOf(snapshot).volumeData.get(volumeId);
-  return data ? { files: data.files, tables: data.tables, rows: data.rows } : null;
-}
-
-/** The headless Service named by the pod's subdomain, when the pod has a hostname. */
-function governingService(snapshot: ClusterSnapshot, pod: PodSnapshot): ServiceSnapshot | undefined {
-  if (!pod.hostname || !pod.subdomain) return undefined;
-  const svc = indexOf(snapshot).services.get(`${pod.namespace}/${pod.subdomain}`);
-  return svc?.isHeadless ? svc : undefined;
-}
-
-/** `mysql-0.mysql.default.svc.cluster.local` for a pod with a hostname under a headless Service, else null. */
-export function podDnsName(snapshot: ClusterSnapshot, pod: PodSnapshot): string | null {
-  const svc = governingService(snapshot, pod);
-  return svc && pod.hostname ? `${pod.hostname}.${svc.dnsName}` : null;
-}
-
-/** The zone of a node, or null. */
-export function nodeZone(snapshot: ClusterSnapshot, nodeName: string | null): string | null {
-  return nodeName === null ? null : (indexOf(snapshot).nodes.get(nodeName)?.zone ?? null);
 }
 
 function selects(svc: ServiceSnapshot, pod: PodSnapshot | undefined, workload: WorkloadSnapshot): boolean {

@@ -8,26 +8,21 @@
 import type { ClusterSnapshot, EventSnapshot, PodSnapshot, WorkloadSnapshot } from '../../protocol';
 import {
   compareNames,
-  dataVolume,
   deletionCause,
   getOrdinal,
   killingTime,
-  nodeZone,
-  podDnsName,
+  observedFacts,
   readPod,
   sameReadings,
-  volumeContent,
   workloadPods,
   workloadServices,
 } from './observe';
-import type { PodReadings } from './observe';
+import type { ObservedFacts, PodReadings } from './observe';
 import type {
-  DataFacts,
   Episode,
   History,
   PodRecord,
   SlotHistory,
-  VolumeFacts,
   WorkloadAction,
   WorkloadHistory,
 } from './types';
@@ -85,13 +80,7 @@ export function observePod(
   // Given the same pod and the same readings, the fields below that fall back on `time` were already
   // set from it when the record was made, so the result would be `prev` again.
   if (prev && sameReadings(observedFrom.get(prev), readings)) return prev;
-  const volume = dataVolume(snapshot, pod);
-  const record = recordOf(prev, pod, time, {
-    volume,
-    zone: nodeZone(snapshot, pod.nodeName),
-    dnsName: podDnsName(snapshot, pod),
-    data: volumeContent(snapshot, (volume ?? prev?.volume)?.volumeId ?? null),
-  });
+  const record = recordOf(prev, pod, time, observedFacts(readings));
   observedFrom.set(record, { ...readings });
   return record;
 }
@@ -100,7 +89,7 @@ function recordOf(
   prev: PodRecord | undefined,
   pod: PodSnapshot,
   time: number,
-  seen: { volume: VolumeFacts | null; zone: string | null; dnsName: string | null; data: DataFacts | null },
+  seen: ObservedFacts,
 ): PodRecord {
   const volume = seen.volume ?? prev?.volume ?? null;
   const next: PodRecord = {
