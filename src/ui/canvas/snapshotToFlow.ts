@@ -80,6 +80,7 @@ import type {
   PodView,
 } from './model';
 import { FLOW_NODE_HELP_ID, descriptionId } from './describe';
+import { sameNodeLayout } from './share';
 import { assignSlots } from './slots';
 import { compareNatural, nodeView, podView, pvView, pvcView, serviceView } from './views';
 
@@ -133,7 +134,7 @@ class Builder {
       focusable?: boolean;
       /**
        * The aria-describedby value: React Flow's keyboard help and the element describing the object
-       * (see describe.ts and podDescribedBy).
+       * (see describe.ts and podNames).
        */
       describedBy?: string;
     },
@@ -141,46 +142,36 @@ class Builder {
     const parent = options.parent;
     const absolute = parent ? { ...rect, x: parent.rect.x + rect.x, y: parent.rect.y + rect.y } : rect;
     const focusable = options.focusable ?? true;
-    const parentId = parent ? parent.node.id : undefined;
-    const before = this.previous?.get(id);
     const describedBy = options.describedBy;
-    // Hundreds of pods stay put from one snapshot to the next: the same object tells everything
-    // downstream (the canvas store, React Flow) that nothing changed, without comparing fields.
-    const isUnchanged =
-      before !== undefined &&
-      before.type === type &&
-      before.data === view &&
-      before.position.x === rect.x &&
-      before.position.y === rect.y &&
-      before.width === rect.width &&
-      before.height === rect.height &&
-      before.parentId === parentId &&
-      before.ariaLabel === options.label &&
-      before.ariaRole === options.role &&
-      before.zIndex === options.z &&
-      before.focusable === focusable &&
-      before.domAttributes?.['aria-describedby'] === describedBy;
     // Every node has the same fields in the same order (absent ones undefined): hundreds of them are
     // compared field by field on every snapshot (share.ts), and objects of one shape compare fastest.
-    const node: CanvasNode = isUnchanged
-      ? before
-      : {
-          id,
-          type,
-          data: view,
-          position: { x: rect.x, y: rect.y },
-          width: rect.width,
-          height: rect.height,
-          parentId,
-          ariaLabel: options.label,
-          ariaRole: options.role,
-          zIndex: options.z,
-          draggable: false,
-          connectable: false,
-          selectable: focusable,
-          focusable,
-          domAttributes: describedBy ? { 'aria-describedby': describedBy } : undefined,
-        };
+    const drawn: CanvasNode = {
+      id,
+      type,
+      data: view,
+      position: { x: rect.x, y: rect.y },
+      width: rect.width,
+      height: rect.height,
+      parentId: parent ? parent.node.id : undefined,
+      ariaLabel: options.label,
+      ariaRole: options.role,
+      zIndex: options.z,
+      draggable: false,
+      connectable: false,
+      selectable: focusable,
+      focusable,
+      domAttributes: describedBy ? { 'aria-describedby': describedBy } : undefined,
+    };
+    // Hundreds of pods stay put from one snapshot to the next: the same object tells everything
+    // downstream (the canvas store, React Flow) that nothing changed, without comparing fields again.
+    const before = this.previous?.get(id);
+    const node =
+      before !== undefined &&
+      before.data === view &&
+      before.domAttributes?.['aria-describedby'] === describedBy &&
+      sameNodeLayout(before, drawn)
+        ? before
+        : drawn;
     this.nodes.push(node);
     this.rects.set(id, absolute);
     return { node, rect: absolute };

@@ -11,6 +11,7 @@ import { buildSnapshot } from '../../../src/sim/snapshot';
 import { Terminal } from '../../../src/sim/terminal/terminal';
 import { createCanvasStore } from '../../../src/ui/canvas/canvasStore';
 import { initialLayoutState } from '../../../src/ui/canvas/model';
+import type { CanvasNode } from '../../../src/ui/canvas/model';
 import { snapshotToFlow } from '../../../src/ui/canvas/snapshotToFlow';
 import { runScript, scripts } from '../scriptedRun';
 import { overTheWire } from '../wire';
@@ -32,6 +33,24 @@ describe('the canvas with shared objects', () => {
           expect(a.edges).toEqual(b.edges);
           expect(a.views).toEqual(b.views);
           expect(a.layout).toEqual(b.layout);
+        });
+      }),
+      { numRuns: 12 },
+    );
+  }, 60_000);
+
+  it('draws with the last drawing to reuse what a fresh drawing draws, step for step', () => {
+    fc.assert(
+      fc.property(scripts, (script) => {
+        const wire = overTheWire();
+        let layout = initialLayoutState;
+        let previous = new Map<string, CanvasNode>();
+        runScript(script, (snapshot) => {
+          const patched = wire(snapshot);
+          const reused = snapshotToFlow(patched, layout, previous);
+          expect(reused).toEqual(snapshotToFlow(structuredClone(patched), layout));
+          layout = reused.layout;
+          previous = new Map(reused.nodes.map((n) => [n.id, n]));
         });
       }),
       { numRuns: 12 },
