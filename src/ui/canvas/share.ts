@@ -4,6 +4,7 @@
  */
 import type { Node } from '@xyflow/react';
 import type { ClusterSnapshot } from '../../protocol';
+import { onlyTimeMoved } from '../snapshotChange';
 import type { CanvasEdge, CanvasNode, CanvasView, EdgeView } from './model';
 
 /** Shallow equality of two view models (arrays compared element by element). */
@@ -117,8 +118,6 @@ export function shareViews(
  * store keeps them when the worker says only the time moved), and no pod is counting down a grace period.
  */
 export function isSameDrawing(previous: ClusterSnapshot, next: ClusterSnapshot): boolean {
-  const keys = Object.keys(next) as (keyof ClusterSnapshot)[];
-  if (keys.length !== Object.keys(previous).length) return false;
-  if (!keys.every((k) => k === 'time' || next[k] === previous[k])) return false;
+  if (!onlyTimeMoved(previous, next)) return false;
   return next.time === previous.time || !next.pods.some((p) => p.isTerminating);
 }

@@ -15,6 +15,7 @@ import type { PlaygroundState } from '../../../store/playgroundStore';
 import { usePlaygroundStore } from '../../../store/usePlayground';
 import { initialHistory, reduceHistory } from '../../history';
 import type { History } from '../../history';
+import { onlyTimeMoved } from '../../snapshotChange';
 import { throttle } from '../../throttle';
 
 /** The shortest time between two redraws of the panel. */
@@ -32,14 +33,6 @@ interface Folded {
 }
 
 const EMPTY: Folded = { run: null, snapshot: null, history: null };
-
-/** Whether `next` is `previous` with only its clock moved (the client keeps every unchanged part). */
-function onlyTimeMoved(previous: ClusterSnapshot, next: ClusterSnapshot): boolean {
-  const keys = Object.keys(next) as (keyof ClusterSnapshot)[];
-  return (
-    keys.length === Object.keys(previous).length && keys.every((k) => k === 'time' || next[k] === previous[k])
-  );
-}
 
 /**
  * The history after the playground's state `state`, from the history folded so far. Time going back (a
