@@ -3,7 +3,6 @@
  * semantics: messages are structured-cloned and delivered asynchronously (as microtasks), both ways, and
  * snapshots travel as patches where they can.
  */
-import { createSnapshotEncoder } from '../protocol';
 import type { SimCommand } from '../protocol';
 import { SimSession, wallClockInterval } from '../worker/session';
 import type { Interval } from '../worker/session';
@@ -18,13 +17,13 @@ export interface InProcessClientOptions {
 export function createInProcessClient(options: InProcessClientOptions = {}): SimClient {
   const hub = createEventHub();
   let isClosed = false;
-  const encode = createSnapshotEncoder();
-  const session = new SimSession((event) => {
-    const copy = structuredClone(encode(event));
+  const deliver = (event: unknown) => {
+    const copy = structuredClone(event);
     queueMicrotask(() => {
       if (!isClosed) hub.deliver(copy);
     });
-  }, options.interval ?? wallClockInterval);
+  };
+  const session = new SimSession(deliver, options.interval ?? wallClockInterval, { sendSnapshot: deliver });
   return {
     send(command: SimCommand) {
       const copy: unknown = structuredClone(command);

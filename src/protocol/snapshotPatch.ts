@@ -58,7 +58,7 @@ interface EncodedArray {
   keys: string[];
 }
 
-type EncodedSnapshot = Record<SnapshotArrayName, EncodedArray>;
+type EncodedArrays = Record<SnapshotArrayName, EncodedArray>;
 
 function arrayOf(snapshot: ClusterSnapshot, name: SnapshotArrayName): readonly object[] | undefined {
   return snapshot[name];
@@ -101,8 +101,8 @@ function encodeArray(
   return { wire, state: { items: next, keys }, changed };
 }
 
-function encodeAll(snapshot: ClusterSnapshot): EncodedSnapshot {
-  const state = {} as EncodedSnapshot;
+function encodeAll(snapshot: ClusterSnapshot): EncodedArrays {
+  const state = {} as EncodedArrays;
   for (const name of SNAPSHOT_ARRAYS) {
     const items = arrayOf(snapshot, name) ?? [];
     state[name] = { items, keys: items.map((item) => JSON.stringify(item)) };
@@ -110,35 +110,59 @@ function encodeAll(snapshot: ClusterSnapshot): EncodedSnapshot {
   return state;
 }
 
+/** A snapshot event as it goes on the wire, and whether anything but its clock changed since the last. */
+export interface EncodedSnapshot {
+  wire: EncodedSnapshotEvent;
+  /** Every array of the snapshot is the same as in the snapshot encoded before (only `time` moved). */
+  isUnchanged: boolean;
+}
+
 /**
  * The worker's half: numbers snapshot events and turns each into a patch against the one before it when
- * that is possible. Other events pass through unchanged.
+ * that is possible; says too whether only the clock moved (the session marks such a tick `isTimeOnly`).
  */
-export function createSnapshotEncoder(fullEvery: number = FULL_SNAPSHOT_EVERY) {
+export function createSnapshotCodec(
+  fullEvery: number = FULL_SNAPSHOT_EVERY,
+): (event: SnapshotEvent) => EncodedSnapshot {
   let seq = 0;
-  let last: EncodedSnapshot | null = null;
+  let last: EncodedArrays | null = null;
   let sinceFull = 0;
-  return <E extends { type: string }>(event: E): E | EncodedSnapshotEvent => {
-    if (event.type !== EventType.snapshot) return event;
-    const { snapshot, ...rest } = event as unknown as SnapshotEvent;
+  return (event) => {
+    const { snapshot, ...rest } = event;
     seq++;
+    const full = (): EncodedSnapshotEvent => ({ ...rest, type: EventType.snapshot, snapshot, seq });
     const isComplete = SNAPSHOT_ARRAYS.every((name) => Array.isArray(arrayOf(snapshot, name)));
-    if (!last || !isComplete || sinceFull + 1 >= fullEvery) {
+    if (!last || !isComplete) {
       last = isComplete ? encodeAll(snapshot) : null;
       sinceFull = 0;
-      return { ...rest, type: EventType.snapshot, snapshot, seq };
+      return { wire: full(), isUnchanged: false };
     }
     const changes: SnapshotPatchEvent['changes'] = {};
-    const state = {} as EncodedSnapshot;
+    const state = {} as EncodedArrays;
     for (const name of SNAPSHOT_ARRAYS) {
       const encoded = encodeArray(last[name], arrayOf(snapshot, name)!);
       state[name] = encoded.state;
       if (encoded.changed) changes[name] = encoded.wire;
     }
     last = state;
+    const isUnchanged = Object.keys(changes).length === 0;
+    if (sinceFull + 1 >= fullEvery) {
+      sinceFull = 0;
+      return { wire: full(), isUnchanged };
+    }
     sinceFull++;
-    return { ...rest, type: SNAPSHOT_PATCH, base: seq - 1, seq, time: snapshot.time, changes };
+    return {
+      wire: { ...rest, type: SNAPSHOT_PATCH, base: seq - 1, seq, time: snapshot.time, changes },
+      isUnchanged,
+    };
   };
+}
+
+/** The codec for any event stream: snapshot events encoded, other events passed through unchanged. */
+export function createSnapshotEncoder(fullEvery: number = FULL_SNAPSHOT_EVERY) {
+  const codec = createSnapshotCodec(fullEvery);
+  return <E extends { type: string }>(event: E): E | EncodedSnapshotEvent =>
+    event.type === EventType.snapshot ? codec(event as unknown as SnapshotEvent).wire : event;
 }
 
 /** Why a patch could not be applied. */
@@ -179,7 +203,10 @@ export function createSnapshotDecoder() {
             items.push(from[element]!);
           else {
             last = null;
-            return { ok: false, error: `invalid snapshot patch: "${name}" refers to element ${element} of ${from.length}` };
+            return {
+              ok: false,
+              error: `invalid snapshot patch: "${name}" refers to element ${element} of ${from.length}`,
+            };
           }
         }
         (snapshot as unknown as Record<string, unknown>)[name] = items;

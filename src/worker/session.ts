@@ -9,9 +9,16 @@ import {
   EventType,
   PROTOCOL_VERSION,
   changesHistory,
+  createSnapshotCodec,
   parseSimCommand,
 } from '../protocol';
-import type { ErrorCode as ErrorCodeValue, SimCommand, SimEvent } from '../protocol';
+import type {
+  EncodedSnapshotEvent,
+  ErrorCode as ErrorCodeValue,
+  SimCommand,
+  SimEvent,
+  SnapshotEvent,
+} from '../protocol';
 import type { Cluster } from '../sim/cluster';
 import { DEFAULT_SCENARIO, SCENARIOS, findScenario, startScenario } from '../sim/scenarios';
 import { buildSnapshot } from '../sim/snapshot';
@@ -51,9 +58,15 @@ class SessionError extends Error {
   }
 }
 
-/** Options for tests: how scenarios are started (to inject a failing cluster). */
 export interface SimSessionOptions {
+  /** How scenarios are started (tests inject a failing cluster). */
   startScenario?: typeof startScenario;
+  /**
+   * Where snapshot events go, numbered and as patches on the one before where they can be
+   * (src/protocol/snapshotPatch.ts): the worker and the in-process client pass it. Without it snapshots
+   * go to `send` whole, as tests that read them expect.
+   */
+  sendSnapshot?: (event: EncodedSnapshotEvent) => void;
 }
 
 export class SimSession {
@@ -71,7 +84,10 @@ export class SimSession {
   /** Terminal output not yet posted. */
   private pendingOutput = '';
   /** The run and the drawn state (the snapshot without its clock) of the last snapshot event posted. */
-  private lastDrawn = '';
+  private lastDrawnRun = '';
+  /** Encodes every posted snapshot against the one before (patches, and whether only the clock moved). */
+  private readonly encodeSnapshot = createSnapshotCodec();
+  private readonly sendSnapshot: ((event: EncodedSnapshotEvent) => void) | undefined;
 
   constructor(
     private readonly send: (event: SimEvent) => void,
@@ -79,6 +95,7 @@ export class SimSession {
     options: SimSessionOptions = {},
   ) {
     this.startScenario = options.startScenario ?? startScenario;
+    this.sendSnapshot = options.sendSnapshot;
   }
 
   /** Posts an event, except while the log is replayed (a replay is silent). */
@@ -185,10 +202,18 @@ export class SimSession {
         this.advance(command.ms);
         return;
       case CommandType.dryRunManifest:
-        this.post({ type: EventType.manifestChecked, id: command.id, ...checkManifest(this.requireRun().cluster, command.text) });
+        this.post({
+          type: EventType.manifestChecked,
+          id: command.id,
+          ...checkManifest(this.requireRun().cluster, command.text),
+        });
         return;
       case CommandType.exportYaml:
-        this.post({ type: EventType.exportedYaml, id: command.id, text: exportYaml(this.requireRun().cluster.api.dump().objects) });
+        this.post({
+          type: EventType.exportedYaml,
+          id: command.id,
+          text: exportYaml(this.requireRun().cluster.api.dump().objects),
+        });
         return;
       case CommandType.exportSession:
         this.post({ type: EventType.sessionLog, id: command.id, ...this.sessionLog(this.requireTimeline()) });
@@ -395,7 +420,11 @@ export class SimSession {
       seed: run.seed,
       setup: scenario?.setup ?? [],
       warmUpMs: scenario?.warmUpMs ?? 0,
-      entries: shown.map((e) => ({ line: e.command.type === CommandType.kubectl ? e.command.line : null, at: e.at, end: e.end })),
+      entries: shown.map((e) => ({
+        line: e.command.type === CommandType.kubectl ? e.command.line : null,
+        at: e.at,
+        end: e.end,
+      })),
     };
   }
 
@@ -445,25 +474,25 @@ export class SimSession {
   }
 
   private postSnapshot(run: Run): void {
-    const snapshot = buildSnapshot(run.cluster);
-    // A play tick in which nothing happened says so (isTimeOnly), so the page redraws nothing but its
-    // clock. Serialising here, in the worker, spares the main thread from comparing snapshots.
-    let isTimeOnly = false;
-    if (!this.isReplaying && !this.isQuiet) {
-      const drawn = `${run.scenario}/${run.seed}/${JSON.stringify({ ...snapshot, time: 0 })}`;
-      isTimeOnly = drawn === this.lastDrawn;
-      this.lastDrawn = drawn;
-    }
-    this.post({
+    // A replay posts nothing, so there is nothing to build or compare either.
+    if (this.isReplaying || this.isQuiet) return;
+    const event: SnapshotEvent = {
       type: EventType.snapshot,
       scenario: run.scenario,
       seed: run.seed,
       isPlaying: this.isPlaying,
       speed: this.speed,
-      snapshot,
+      snapshot: buildSnapshot(run.cluster),
       ...(this.timeline ? { timeline: this.timeline.info() } : {}),
-      ...(isTimeOnly ? { isTimeOnly } : {}),
-    });
+    };
+    // A play tick in which nothing happened says so (isTimeOnly), so the page redraws nothing but its
+    // clock. The encoder compares each part with the last snapshot posted (here, off the main thread).
+    const { wire, isUnchanged } = this.encodeSnapshot(event);
+    const runKey = `${run.scenario}/${run.seed}`;
+    const isTimeOnly = isUnchanged && runKey === this.lastDrawnRun;
+    this.lastDrawnRun = runKey;
+    if (this.sendSnapshot) this.sendSnapshot(isTimeOnly ? { ...wire, isTimeOnly } : wire);
+    else this.send(isTimeOnly ? { ...event, isTimeOnly } : event);
   }
 
   private postError(code: ErrorCodeValue, message: string): void {

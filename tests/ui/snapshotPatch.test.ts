@@ -4,6 +4,7 @@ import {
   EventType,
   SNAPSHOT_ARRAYS,
   SNAPSHOT_PATCH,
+  createSnapshotCodec,
   createSnapshotDecoder,
   createSnapshotEncoder,
   parseWireEvent,
@@ -69,6 +70,20 @@ describe('snapshot patches', () => {
       EventType.snapshot,
       SNAPSHOT_PATCH,
     ]);
+  });
+
+  it('says whether only the clock moved, on whole snapshots too', () => {
+    const codec = createSnapshotCodec(3);
+    const pods = [{ uid: 'a', v: 1 }];
+    const results = [0, 1, 2, 3].map((t) => codec(event(snapshot(t * 100, { pods }))));
+    // The first has nothing to compare with; the fourth goes out whole and still compares.
+    expect(results.map((r) => [r.wire.type, r.isUnchanged])).toEqual([
+      [EventType.snapshot, false],
+      [SNAPSHOT_PATCH, true],
+      [SNAPSHOT_PATCH, true],
+      [EventType.snapshot, true],
+    ]);
+    expect(codec(event(snapshot(400, { pods: [{ uid: 'a', v: 2 }] }))).isUnchanged).toBe(false);
   });
 
   it('passes other events through untouched', () => {
