@@ -21,72 +21,79 @@ function Cylinder({ className, children }: { className: string; children: ReactN
   );
 }
 
-function PvcNodeComponent({ id }: NodeProps<LayoutNode>) {
-  const view = useCanvasView(id, CanvasKind.pvc);
-  const isExiting = useIsExiting(id);
-  if (!view) return null;
-  const phase = view.isTerminating ? 'Terminating' : view.phase;
+/** A claim's or volume's cylinder: its name, kind and phase (with what follows it), and its description. */
+function VolumeCard(props: {
+  id: string;
+  kind: 'PVC' | 'PV';
+  name: string;
+  shownName: string;
+  phase: string;
+  /** Text after the phase (a claim's request). */
+  after?: string;
+  /** The facts its description lists after the phase; empty ones are left out. */
+  facts: (string | false | null | undefined)[];
+}) {
+  const isExiting = useIsExiting(props.id);
   return (
     <Appear isExiting={isExiting} className="volume-wrap">
       <Handles />
-      <Cylinder className={`pvc phase-${phase}`}>
-        <span className="cyl-name mono" title={view.name}>
-          {view.name}
+      <Cylinder className={`${props.kind.toLowerCase()} phase-${props.phase}`}>
+        <span className="cyl-name mono" title={props.name}>
+          {props.shownName}
         </span>
         <span className="cyl-facts">
-          <span className="cyl-kind">PVC</span>{' '}
-          <Changing value={phase} className="cyl-phase">
-            {phase}
-          </Changing>{' '}
-          {view.request ?? ''}
+          <span className="cyl-kind">{props.kind}</span>{' '}
+          <Changing value={props.phase} className="cyl-phase">
+            {props.phase}
+          </Changing>
+          {props.after !== undefined && <> {props.after}</>}
         </span>
-        <span id={descriptionId(id)} className="visually-hidden">
-          {[
-            phase,
-            view.request,
-            view.accessModes,
-            view.storageClassName && `class ${view.storageClassName}`,
-            view.volumeName ? `volume ${view.volumeName}` : 'no volume yet',
-          ]
-            .filter(Boolean)
-            .join(', ')}
+        <span id={descriptionId(props.id)} className="visually-hidden">
+          {[props.phase, ...props.facts].filter(Boolean).join(', ')}
         </span>
       </Cylinder>
     </Appear>
   );
 }
 
+function PvcNodeComponent({ id }: NodeProps<LayoutNode>) {
+  const view = useCanvasView(id, CanvasKind.pvc);
+  if (!view) return null;
+  return (
+    <VolumeCard
+      id={id}
+      kind="PVC"
+      name={view.name}
+      shownName={view.name}
+      phase={view.isTerminating ? 'Terminating' : view.phase}
+      after={view.request ?? ''}
+      facts={[
+        view.request,
+        view.accessModes,
+        view.storageClassName && `class ${view.storageClassName}`,
+        view.volumeName ? `volume ${view.volumeName}` : 'no volume yet',
+      ]}
+    />
+  );
+}
+
 function PvNodeComponent({ id }: NodeProps<LayoutNode>) {
   const view = useCanvasView(id, CanvasKind.pv);
-  const isExiting = useIsExiting(id);
   if (!view) return null;
-  const phase = view.isTerminating ? 'Terminating' : view.phase;
   return (
-    <Appear isExiting={isExiting} className="volume-wrap">
-      <Handles />
-      <Cylinder className={`pv phase-${phase}`}>
-        <span className="cyl-name mono" title={view.name}>
-          {view.shortName}
-        </span>
-        <span className="cyl-facts">
-          <span className="cyl-kind">PV</span>{' '}
-          <Changing value={phase} className="cyl-phase">
-            {phase}
-          </Changing>
-        </span>
-        <span id={descriptionId(id)} className="visually-hidden">
-          {[
-            phase,
-            view.capacity,
-            view.reclaimPolicy && `reclaim policy ${view.reclaimPolicy}`,
-            view.claim ? `claim ${view.claim}` : 'no claim',
-            view.zone && `zone ${view.zone}`,
-          ]
-            .filter(Boolean)
-            .join(', ')}
-        </span>
-      </Cylinder>
-    </Appear>
+    <VolumeCard
+      id={id}
+      kind="PV"
+      name={view.name}
+      shownName={view.shortName}
+      phase={view.isTerminating ? 'Terminating' : view.phase}
+      facts={[
+        view.capacity,
+        view.reclaimPolicy && `reclaim policy ${view.reclaimPolicy}`,
+        view.claim ? `claim ${view.claim}` : 'no claim',
+        view.zone && `zone ${view.zone}`,
+      ]}
+    />
   );
 }
 
